@@ -17,6 +17,8 @@ export type DiagnosticCode =
   | "yaml-anchor"
   | "yaml-alias"
   | "yaml-tag"
+  | "yaml-not-mapping"
+  | "yaml-multiple-documents"
   | "non-string-value"
   | "duplicate-key"
   | "key-collision"
@@ -66,7 +68,8 @@ export class LocmsgError extends Error {
 
   constructor(diagnostics: readonly Diagnostic[]) {
     const first = diagnostics[0];
-    if (!first) throw new TypeError("LocmsgError needs at least one diagnostic");
+    if (!first)
+      throw new TypeError("LocmsgError needs at least one diagnostic");
     const more =
       diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
     super(formatDiagnostic(first) + more);

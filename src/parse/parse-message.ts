@@ -1,4 +1,7 @@
-import { parse, SyntaxError as ParserSyntaxError } from "./generated/message-parser.js";
+import {
+  parse,
+  SyntaxError as ParserSyntaxError,
+} from "./generated/message-parser.js";
 import type { MessagePart } from "./message-ast.js";
 
 /** A syntax error inside one message, located relative to the message text. */
@@ -12,8 +15,7 @@ export interface MessageSyntaxError {
 }
 
 export type ParseResult =
-  | { ok: true; parts: MessagePart[] }
-  | { ok: false; error: MessageSyntaxError };
+  { ok: true; parts: MessagePart[] } | { ok: false; error: MessageSyntaxError };
 
 /**
  * Parses a catalog message such as `State is {field.@enum.TaskInfo.State}`

@@ -1,0 +1,286 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Scalar,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
+import { parseMessage } from "../parse/parse-message.js";
+import type { CatalogEntry } from "./catalog.js";
+import type { FileDiagnostics } from "./file-diagnostics.js";
+import { locateValueOffset } from "./message-positions.js";
+import type {
+  NodePropertyTokens,
+  Position,
+  SourceText,
+} from "./yaml-positions.js";
+
+const STRING_TAG = "tag:yaml.org,2002:str";
+
+/**
+ * Decides which explicit tags a node may carry. `!!str` only restates that
+ * a scalar is text, so it is the one tag accepted today.
+ * NOTE: this is the single place to accept `!mf2` for MessageFormat 2
+ * messages once the message parser supports them.
+ */
+function isAcceptedTag(tag: string, node: Node): boolean {
+  return isScalar(node) && tag === STRING_TAG;
+}
+
+/** A mapping key as written, with the dotted key it produces. */
+interface KeyInfo {
+  /** The key text as written in its mapping, such as `State.queued`. */
+  written: string;
+  /** The dotted key from the top of the document. */
+  key: string;
+  position: Position;
+}
+
+/**
+ * Flattens the top-level mapping of a catalog document into entries keyed
+ * by dotted message keys. Each problem is reported to `reporter`, and the
+ * entry or subtree that has it is left out while the walk goes on.
+ */
+export class EntryCollector {
+  readonly entries = new Map<string, CatalogEntry>();
+  /** Key position of the first definition of each dotted key. */
+  private readonly definitions = new Map<string, Position>();
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly properties: NodePropertyTokens,
+    private readonly reporter: FileDiagnostics,
+  ) {}
+
+  /** Checks the anchor and tag of the document's root node. */
+  acceptRoot(node: Node): boolean {
+    return this.checkProperties(node, "the top-level mapping", undefined);
+  }
+
+  collectMapping(map: YAMLMap<unknown, unknown>, prefix?: string): void {
+    // Keys as written in this mapping, for duplicate detection.
+    const keysInMapping = new Map<string, Position>();
+    for (const pair of map.items) {
+      const key = this.readKey(pair, map, prefix);
+      if (!key) continue;
+
+      const first = keysInMapping.get(key.written);
+      if (first) {
+        this.reporter.error(
+          "duplicate-key",
+          `duplicate key '${key.written}': it is already defined in this mapping at line ${first.line}, column ${first.column}; remove one of the definitions`,
+          key.position,
+          { key: key.key, related: this.reporter.locationOf(first) },
+        );
+        continue;
+      }
+      keysInMapping.set(key.written, key.position);
+      this.collectValue(pair.value, key);
+    }
+  }
+
+  /** Validates the key of `pair`. Returns undefined after reporting a problem. */
+  private readKey(
+    pair: Pair<unknown, unknown>,
+    map: YAMLMap<unknown, unknown>,
+    prefix: string | undefined,
+  ): KeyInfo | undefined {
+    const node = pair.key;
+    // A missing key (`? ` with nothing after it) has no position of its own.
+    const position =
+      this.positionOf(node) ??
+      this.positionOf(pair.value) ??
+      this.positionOf(map) ??
+      this.source.position(0);
+    const where = prefix === undefined ? "" : ` under '${prefix}'`;
+
+    if (isAlias(node)) {
+      this.reporter.error(
+        "yaml-alias",
+        `alias '*${node.source}' as a key${where} is not supported in catalogs; write the key in full`,
+        position,
+        prefix === undefined ? {} : { key: prefix },
+      );
+      return undefined;
+    }
+    if (!isScalar(node)) {
+      const found = node ? "a mapping or sequence" : "missing";
+      this.reporter.error(
+        "invalid-key",
+        `invalid key${where}: the key is ${found}; write each message key as text before the ':'`,
+        position,
+        prefix === undefined ? {} : { key: prefix },
+      );
+      return undefined;
+    }
+
+    const written = String(node.value);
+    const key = prefix === undefined ? written : `${prefix}.${written}`;
+    if (!this.checkProperties(node, `key '${key}'`, key)) return undefined;
+
+    const problem = describeInvalidKey(written);
+    if (problem) {
+      this.reporter.error(
+        "invalid-key",
+        `invalid key '${written}'${where}: ${problem}`,
+        position,
+        { key },
+      );
+      return undefined;
+    }
+    return { written, key, position };
+  }
+
+  private collectValue(node: unknown, key: KeyInfo): void {
+    if (isMap(node)) {
+      const subject = `the mapping of key '${key.key}'`;
+      if (this.checkProperties(node, subject, key.key)) {
+        this.collectMapping(node, key.key);
+      }
+      return;
+    }
+
+    // Every other value defines the key, even one that is rejected below.
+    const first = this.definitions.get(key.key);
+    if (first) {
+      this.reporter.error(
+        "key-collision",
+        `key '${key.key}' is defined twice: here and at line ${first.line}, column ${first.column}, where flat and nested keys produce the same dotted key; keep one definition`,
+        key.position,
+        { key: key.key, related: this.reporter.locationOf(first) },
+      );
+      return;
+    }
+    this.definitions.set(key.key, key.position);
+
+    if (isAlias(node)) {
+      this.reporter.error(
+        "yaml-alias",
+        `alias '*${node.source}' as the value of key '${key.key}' is not supported in catalogs; write the message in full`,
+        this.positionOf(node),
+        { key: key.key },
+      );
+      return;
+    }
+    if (isSeq(node) || isScalar(node)) {
+      if (!this.checkProperties(node, `key '${key.key}'`, key.key)) return;
+    }
+    if (isSeq(node)) {
+      this.reporter.error(
+        "non-string-value",
+        `key '${key.key}' has a sequence as its value; write the message as one string`,
+        this.positionOf(node),
+        { key: key.key },
+      );
+      return;
+    }
+    if (!isScalar(node) || isMissingValue(node)) {
+      this.reporter.error(
+        "non-string-value",
+        `key '${key.key}' has no value, which YAML reads as null; write '' for an empty message`,
+        key.position,
+        { key: key.key },
+      );
+      return;
+    }
+    this.addEntry(key, node);
+  }
+
+  private addEntry(key: KeyInfo, node: Scalar): void {
+    const text = String(node.value);
+    const start = this.positionOf(node) ?? key.position;
+    const parsed = parseMessage(text);
+    if (parsed.ok) {
+      this.entries.set(key.key, {
+        key: key.key,
+        text,
+        parts: parsed.parts,
+        file: this.reporter.file,
+        line: start.line,
+        column: start.column,
+      });
+      return;
+    }
+
+    const { error } = parsed;
+    const at = locateValueOffset(node, text, error.offset, this.source);
+    const inside = at.exact
+      ? ""
+      : ` (at line ${error.line}, column ${error.column} of the message; the position shown is the start of the value because YAML line folding or escapes change the text)`;
+    this.reporter.error(
+      "template-syntax",
+      `invalid message for key '${key.key}': ${error.message}${inside}`,
+      at,
+      { key: key.key },
+    );
+  }
+
+  /**
+   * Reports anchors and tags other than the accepted ones on `node`.
+   * Returns false when the node has one, so its content is left out.
+   */
+  private checkProperties(
+    node: Node,
+    subject: string,
+    key: string | undefined,
+  ): boolean {
+    const start = node.range?.[0] ?? 0;
+    const details = key === undefined ? {} : { key };
+    let accepted = true;
+    if (node.anchor) {
+      const offset = this.properties.anchorOffset(node.anchor, start);
+      this.reporter.error(
+        "yaml-anchor",
+        `anchor '&${node.anchor}' on ${subject} is not supported in catalogs; remove it and write each message in full`,
+        this.source.position(offset),
+        details,
+      );
+      accepted = false;
+    }
+    if (node.tag !== undefined && !isAcceptedTag(node.tag, node)) {
+      const token = this.properties.tagToken(node.tag, start);
+      const written = token?.source ?? node.tag;
+      const allowed = isScalar(node)
+        ? "only !!str is allowed"
+        : "a mapping or sequence takes no tag";
+      this.reporter.error(
+        "yaml-tag",
+        `tag '${written}' on ${subject} is not supported (${allowed}); remove the tag`,
+        this.source.position(token?.offset ?? start),
+        details,
+      );
+      accepted = false;
+    }
+    return accepted;
+  }
+
+  private positionOf(node: unknown): Position | undefined {
+    if (!node || typeof node !== "object" || !("range" in node)) {
+      return undefined;
+    }
+    const range = (node as Node).range;
+    return range ? this.source.position(range[0]) : undefined;
+  }
+}
+
+/** `key:` with nothing after it: YAML's null, composed as an empty plain scalar. */
+function isMissingValue(node: Scalar): boolean {
+  return node.type === Scalar.PLAIN && node.value === "" && node.tag === undefined;
+}
+
+/** Describes what is wrong with a key as written, or returns undefined. */
+function describeInvalidKey(written: string): string | undefined {
+  if (written === "") {
+    return "the key is empty; write the message key before the ':'";
+  }
+  if (/\s/.test(written)) {
+    return "keys must not contain whitespace; remove it";
+  }
+  if (written.split(".").includes("")) {
+    return "a key is made of non-empty segments separated by single dots; remove the extra '.'";
+  }
+  return undefined;
+}

@@ -1,0 +1,225 @@
+import { DiagnosticCollector } from "../diagnostics/collector.js";
+import {
+  LocmsgError,
+  type Diagnostic,
+  type DiagnosticHandler,
+} from "../diagnostics/diagnostic.js";
+import {
+  resolveLocale,
+  type ResolvedLocale,
+} from "../locales/locale-settings.js";
+import { getFormatters, isValidTimeZone } from "../render/formatters.js";
+import type { RenderContext } from "../render/render-context.js";
+import { renderMessage } from "../render/render-message.js";
+import { renderParts } from "../render/render-parts.js";
+import {
+  renderTaskInfo,
+  type LocalizedTaskInfo,
+} from "../render/render-task-info.js";
+import { parseMessage } from "../parse/parse-message.js";
+import {
+  readMessageInput,
+  type MessageArgument,
+} from "../vsphere/localizable-message.js";
+import { readTaskInfo } from "../vsphere/read-task-info.js";
+import { decodeViJson, isRecord } from "../vsphere/vi-json.js";
+import type { Locmsg } from "./locmsg.js";
+
+/** Per-call options; each defaults to the engine's setting. */
+export interface RenderOptions {
+  /** Throw a `LocmsgError` at the first diagnostic instead of salvaging. */
+  strict?: boolean;
+  onDiagnostic?: DiagnosticHandler;
+}
+
+export interface SessionOptions {
+  /** Locale as for `SetLocale`; the default locale when left out. */
+  locale?: string;
+  /** IANA time zone for dates; the process time zone when left out. */
+  timeZone?: string;
+}
+
+function invalidInput(message: string): LocmsgError {
+  return new LocmsgError([
+    { code: "invalid-input", severity: "error", message },
+  ]);
+}
+
+/**
+ * A user session's view of the catalogs, like a vSphere `UserSession`:
+ * `setLocale` behaves as `SessionManager.SetLocale`, and every render uses
+ * the session's message locale and formatting locale.
+ */
+export class Session {
+  private resolved: ResolvedLocale;
+  private zone: string | undefined;
+
+  constructor(
+    private readonly engine: Locmsg,
+    options: SessionOptions = {},
+  ) {
+    this.resolved = resolveLocale(options.locale, engine.settings);
+    this.zone = undefined;
+    if (options.timeZone !== undefined) this.setTimeZone(options.timeZone);
+  }
+
+  /** Changes the locale; raises `InvalidLocaleError` and keeps the old one when invalid. */
+  setLocale(locale?: string): void {
+    this.resolved = resolveLocale(locale, this.engine.settings);
+  }
+
+  setTimeZone(timeZone: string): void {
+    if (!isValidTimeZone(timeZone)) {
+      throw invalidInput(
+        `unknown time zone '${timeZone}'; use an IANA name such as UTC or Europe/Berlin`,
+      );
+    }
+    this.zone = timeZone;
+  }
+
+  /** `UserSession.locale`: the requested locale in vSphere form. */
+  get locale(): string {
+    return this.resolved.locale;
+  }
+
+  /** `UserSession.messageLocale`: the catalog locale messages render in. */
+  get messageLocale(): string {
+    return this.resolved.messageLocale;
+  }
+
+  /** The BCP 47 tag numbers and dates are formatted with. */
+  get formatLocale(): string {
+    return this.resolved.formatLocale;
+  }
+
+  get timeZone(): string | undefined {
+    return this.zone;
+  }
+
+  /** The message locales searched for each key, in order. */
+  get localeChain(): readonly string[] {
+    return this.resolved.chain;
+  }
+
+  /** Renders a LocalizableMessage (plain or VI/JSON). */
+  format(message: unknown, options?: RenderOptions): string {
+    const input = readMessageInput(message);
+    if (typeof input === "string") throw invalidInput(input);
+    return this.withContext(options, (context) =>
+      renderMessage(input, context),
+    );
+  }
+
+  /**
+   * Renders a template that is not in a catalog, such as an event's
+   * `fullFormat`, with keyed arguments or an object whose properties are the
+   * arguments (`{vm.name}` reads `event.vm.name`).
+   */
+  formatTemplate(
+    template: string,
+    args: readonly MessageArgument[] | Record<string, unknown>,
+    options?: RenderOptions,
+  ): string {
+    const parsed = parseMessage(template);
+    if (!parsed.ok) {
+      const { line, column, message } = parsed.error;
+      throw new LocmsgError([
+        {
+          code: "template-syntax",
+          severity: "error",
+          message,
+          file: "<template>",
+          line,
+          column,
+        },
+      ]);
+    }
+    const argumentList = Array.isArray(args)
+      ? (args as readonly MessageArgument[])
+      : objectArguments(args as Record<string, unknown>);
+    return this.withContext(options, (context) =>
+      renderParts(
+        parsed.parts,
+        { args: argumentList, stack: [], origin: undefined },
+        context,
+      ),
+    );
+  }
+
+  /**
+   * Renders an event from the `event` catalog's `<eventTypeId>.<format>`
+   * template, falling back to `fullFormat` and then to the event's own
+   * `fullFormattedMessage`.
+   */
+  formatEvent(
+    event: unknown,
+    format = "fullFormat",
+    options?: RenderOptions,
+  ): string {
+    const decoded = decodeViJson(event);
+    if (!isRecord(decoded)) throw invalidInput("expected an event object");
+    const typeId = decoded["eventTypeId"] ?? decoded["_typeName"];
+    if (typeof typeId !== "string") {
+      throw invalidInput(
+        "the event has neither 'eventTypeId' nor '_typeName'; add its type",
+      );
+    }
+    const args = objectArguments(decoded);
+    return this.withContext(options, (context) => {
+      for (const field of new Set([format, "fullFormat"])) {
+        const key = `${typeId}.${field}`;
+        const found = context.catalogs.lookup(context.chain, "event", key);
+        if (!found) continue;
+        const origin = {
+          key,
+          catalog: "event",
+          locale: found.locale,
+          entry: found.entry,
+        };
+        return renderParts(
+          found.entry.parts,
+          { args, stack: [key], origin },
+          context,
+        );
+      }
+      const text = decoded["fullFormattedMessage"];
+      if (typeof text === "string" && text !== "") return text;
+      return renderMessage({ key: `${typeId}.${format}`, args }, context);
+    });
+  }
+
+  /** Renders the user-facing fields of a TaskInfo (plain or VI/JSON). */
+  renderTaskInfo(task: unknown, options?: RenderOptions): LocalizedTaskInfo {
+    const info = readTaskInfo(task);
+    if (typeof info === "string") throw invalidInput(info);
+    return this.withContext(options, (context) =>
+      renderTaskInfo(info, context),
+    );
+  }
+
+  private withContext<T>(
+    options: RenderOptions | undefined,
+    render: (context: RenderContext) => T,
+  ): T {
+    const strict = options?.strict ?? this.engine.options.strict ?? false;
+    const handlers = [this.engine.options.onDiagnostic, options?.onDiagnostic];
+    const collector = new DiagnosticCollector(
+      strict,
+      (diagnostic: Diagnostic) => {
+        for (const handler of handlers) handler?.(diagnostic);
+      },
+    );
+    const context: RenderContext = {
+      catalogs: this.engine.catalogs,
+      chain: this.resolved.chain,
+      formatters: getFormatters(this.resolved.formatLocale, this.zone),
+      maxDepth: this.engine.options.maxLookupDepth ?? 16,
+      report: (diagnostic) => collector.report(diagnostic),
+    };
+    return render(context);
+  }
+}
+
+function objectArguments(object: Record<string, unknown>): MessageArgument[] {
+  return Object.entries(object).map(([key, value]) => ({ key, value }));
+}

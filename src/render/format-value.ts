@@ -1,0 +1,101 @@
+import {
+  isLocalizableMessage,
+  readMessageInput,
+} from "../vsphere/localizable-message.js";
+import { isManagedObjectReference, isRecord } from "../vsphere/vi-json.js";
+import { renderDiagnostic, type RenderContext } from "./render-context.js";
+import { renderMessage } from "./render-message.js";
+import type { RenderScope } from "./render-parts.js";
+
+/**
+ * Formats an argument value as text: strings as they are, numbers and dates
+ * through `Intl` in the formatting locale, lists with `Intl.ListFormat`,
+ * nested LocalizableMessages rendered in the same locale chain, managed
+ * object references as their id and named objects (event arguments such as
+ * `{name, vm}`) as their name.
+ */
+export function formatValue(
+  value: unknown,
+  scope: RenderScope,
+  context: RenderContext,
+): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+    case "bigint":
+      return context.formatters.number.format(value);
+    case "boolean":
+      return String(value);
+  }
+
+  if (value instanceof Date) return formatDate(value, scope, context);
+  if (Array.isArray(value)) {
+    return context.formatters.list.format(
+      value.map((item) => formatValue(item, scope, context)),
+    );
+  }
+  if (isLocalizableMessage(value))
+    return formatNestedMessage(value, scope, context);
+  if (isManagedObjectReference(value)) return value.value;
+  if (isRecord(value) && typeof value["name"] === "string")
+    return value["name"];
+
+  const text = safeJson(value);
+  context.report(
+    renderDiagnostic(
+      "invalid-argument",
+      "warning",
+      `cannot format argument value ${text} as text; pass a string, number, date, list or LocalizableMessage`,
+      scope.origin,
+    ),
+  );
+  return text;
+}
+
+function formatDate(
+  date: Date,
+  scope: RenderScope,
+  context: RenderContext,
+): string {
+  if (!Number.isNaN(date.getTime()))
+    return context.formatters.dateTime.format(date);
+  context.report(
+    renderDiagnostic(
+      "invalid-argument",
+      "warning",
+      "argument is an invalid date; pass an ISO 8601 dateTime",
+      scope.origin,
+    ),
+  );
+  return "Invalid Date";
+}
+
+function formatNestedMessage(
+  value: unknown,
+  scope: RenderScope,
+  context: RenderContext,
+): string {
+  const input = readMessageInput(value);
+  if (typeof input === "string") return safeJson(value);
+  if (scope.stack.length >= context.maxDepth) {
+    context.report(
+      renderDiagnostic(
+        "lookup-depth",
+        "error",
+        `nested messages go deeper than ${context.maxDepth} at '${input.key}'; rendered its key instead. Flatten the arguments or raise maxLookupDepth`,
+        scope.origin,
+      ),
+    );
+    return input.key;
+  }
+  return renderMessage(input, context, scope.stack);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,55 @@
+import type { NameArgument, PositionArgument } from "../parse/message-ast.js";
+import type { MessageArgument } from "../vsphere/localizable-message.js";
+import { isRecord } from "../vsphere/vi-json.js";
+
+export type ArgumentResult =
+  { ok: true; value: unknown } | { ok: false; reason: string };
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * Finds a placeholder's value. `{1}` takes the argument keyed `1`, else the
+ * first argument by position. `{a.b}` takes the argument keyed `a.b` when
+ * there is one, else walks property `b` of the argument keyed `a`.
+ */
+export function readArgument(
+  argument: PositionArgument | NameArgument,
+  args: readonly MessageArgument[],
+): ArgumentResult {
+  if (argument.kind === "position") {
+    const name = String(argument.index);
+    const keyed = args.find((arg) => arg.key === name);
+    const value = keyed ? keyed.value : args[argument.index - 1]?.value;
+    if (present(value)) return { ok: true, value };
+    return {
+      ok: false,
+      reason: `there are ${args.length} arguments and none is keyed '${name}'`,
+    };
+  }
+
+  const { path } = argument;
+  const whole = path.join(".");
+  const exact = args.find((arg) => arg.key === whole);
+  if (exact && present(exact.value)) return { ok: true, value: exact.value };
+
+  const first = args.find((arg) => arg.key === path[0]);
+  if (!first || !present(first.value)) {
+    return { ok: false, reason: `no argument is keyed '${path[0]}'` };
+  }
+
+  let value: unknown = first.value;
+  for (let i = 1; i < path.length; i++) {
+    const property = path[i]!;
+    if (!isRecord(value) || !Object.hasOwn(value, property)) {
+      return {
+        ok: false,
+        reason: `'${path.slice(0, i).join(".")}' has no property '${property}'`,
+      };
+    }
+    value = value[property];
+  }
+  if (present(value)) return { ok: true, value };
+  return { ok: false, reason: `'${whole}' is null` };
+}

@@ -1,0 +1,65 @@
+import type { MessageInput } from "../vsphere/localizable-message.js";
+import { renderDiagnostic, type RenderContext } from "./render-context.js";
+import { renderParts } from "./render-parts.js";
+
+/**
+ * Renders a LocalizableMessage from the `locmsg` catalog of the locale
+ * chain. A key that no catalog has renders the message's own `message` text
+ * (extensions send free text that way) without a diagnostic; with no text
+ * either, it renders the key and its arguments and reports `missing-message`.
+ */
+export function renderMessage(
+  input: MessageInput,
+  context: RenderContext,
+  stack: readonly string[] = [],
+): string {
+  const found = context.catalogs.lookup(context.chain, "locmsg", input.key);
+  if (found) {
+    const origin = {
+      key: input.key,
+      catalog: "locmsg",
+      locale: found.locale,
+      entry: found.entry,
+    };
+    return renderParts(
+      found.entry.parts,
+      { args: input.args, stack: [...stack, input.key], origin },
+      context,
+    );
+  }
+
+  if (input.message !== undefined && input.message !== "") return input.message;
+
+  context.report(
+    renderDiagnostic(
+      "missing-message",
+      "warning",
+      `no message '${input.key}' in catalog 'locmsg' (locales ${context.chain.join(", ")}) and no 'message' text; add the key to the catalog`,
+      { key: input.key, catalog: "locmsg" },
+    ),
+  );
+  return describeMessage(input);
+}
+
+/** The fallback text for an unknown key: `key (name = value, …)`, never empty. */
+function describeMessage(input: MessageInput): string {
+  const key = input.key === "" ? "(message without a key)" : input.key;
+  if (input.args.length === 0) return key;
+  const args = input.args.map((arg, index) => {
+    const name = arg.key ?? String(index + 1);
+    return `${name} = ${describeValue(arg.value)}`;
+  });
+  return `${key} (${args.join(", ")})`;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

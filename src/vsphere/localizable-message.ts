@@ -1,0 +1,57 @@
+import { decodeViJson, isRecord } from "./vi-json.js";
+
+/** One argument of a message: keyed (`KeyAnyValue`) or positional only. */
+export interface MessageArgument {
+  key: string | undefined;
+  value: unknown;
+}
+
+/** A LocalizableMessage in the shape the renderer works on. */
+export interface MessageInput {
+  key: string;
+  args: MessageArgument[];
+  /** The text the server already rendered, used when no catalog has the key. */
+  message?: string;
+}
+
+function toArgument(item: unknown): MessageArgument {
+  if (isRecord(item) && typeof item["key"] === "string" && "value" in item) {
+    return { key: item["key"], value: item["value"] };
+  }
+  return { key: undefined, value: item };
+}
+
+/** Reports whether a decoded value looks like a LocalizableMessage. */
+export function isLocalizableMessage(value: unknown): boolean {
+  if (!isRecord(value) || typeof value["key"] !== "string") return false;
+  const typeName = value["_typeName"];
+  if (typeName !== undefined) return typeName === "LocalizableMessage";
+  return "arg" in value || "message" in value;
+}
+
+/**
+ * Reads a LocalizableMessage (plain or VI/JSON), or a VirtualMachineMessage
+ * (`{id, argument, text}`, whose arguments are a plain list). Returns a
+ * string describing the problem when the value is neither.
+ */
+export function readMessageInput(input: unknown): MessageInput | string {
+  const value = decodeViJson(input);
+  if (!isRecord(value)) {
+    return "expected a LocalizableMessage object with a string 'key'";
+  }
+
+  const key = value["key"] ?? value["id"];
+  if (typeof key !== "string") {
+    return "the message has no string 'key' (or 'id' for a VirtualMachineMessage)";
+  }
+
+  const rawArgs = value["arg"] ?? value["argument"] ?? [];
+  if (!Array.isArray(rawArgs)) {
+    return `'arg' of message '${key}' must be an array of KeyAnyValue objects or values`;
+  }
+
+  const text = value["message"] ?? value["text"];
+  const result: MessageInput = { key, args: rawArgs.map(toArgument) };
+  if (typeof text === "string") result.message = text;
+  return result;
+}

@@ -1,0 +1,79 @@
+/**
+ * Decoding of the VI/JSON wire form. Values of type `any` arrive wrapped as
+ * `{"_typeName": "int", "_value": 3}`; data objects carry `_typeName` beside
+ * their properties. Decoded objects have no prototype, so keys such as
+ * `__proto__` stay ordinary properties.
+ */
+
+const NUMBER_TYPES = new Set([
+  "byte",
+  "short",
+  "int",
+  "long",
+  "float",
+  "double",
+]);
+
+export type DecodedObject = { [property: string]: unknown };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Decodes a wrapped primitive such as `{"_typeName":"int","_value":3}`. */
+function decodeWrapped(typeName: string, value: unknown): unknown {
+  if (NUMBER_TYPES.has(typeName)) {
+    const number = typeof value === "string" ? Number(value) : value;
+    return typeof number === "number" ? number : value;
+  }
+  if (typeName === "dateTime" && typeof value === "string") {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? value : date;
+  }
+  if (typeName === "boolean" && typeof value === "string") {
+    return value === "true";
+  }
+  if (typeName.startsWith("ArrayOf") && Array.isArray(value)) {
+    return value.map((item) => decodeViJson(item));
+  }
+  return decodeViJson(value);
+}
+
+/**
+ * Turns a VI/JSON value into plain form: wrapped primitives become numbers,
+ * booleans, strings, `Date`s or arrays; objects keep their properties and
+ * their `_typeName`. Plain JSON passes through unchanged in meaning.
+ */
+export function decodeViJson(value: unknown, depth = 0): unknown {
+  // A document nested this deep is hostile or broken; keep it as it is.
+  if (depth > 64) return value;
+  if (Array.isArray(value))
+    return value.map((item) => decodeViJson(item, depth + 1));
+  if (!isRecord(value)) return value;
+
+  const typeName = value["_typeName"];
+  if (typeof typeName === "string" && Object.hasOwn(value, "_value")) {
+    return decodeWrapped(typeName, value["_value"]);
+  }
+
+  const decoded: DecodedObject = Object.create(null);
+  for (const [property, item] of Object.entries(value)) {
+    decoded[property] = decodeViJson(item, depth + 1);
+  }
+  return decoded;
+}
+
+export function isManagedObjectReference(
+  value: unknown,
+): value is { type: string; value: string } {
+  return (
+    isRecord(value) &&
+    (value["_typeName"] === "ManagedObjectReference" ||
+      (Object.keys(value).length === 2 &&
+        typeof value["type"] === "string" &&
+        typeof value["value"] === "string")) &&
+    typeof value["value"] === "string"
+  );
+}
+
+export { isRecord };
