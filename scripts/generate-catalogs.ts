@@ -4,16 +4,13 @@
 // the project and its tests use the generated files and the fixture copy in
 // test/fixtures/vsphere.
 //
-//   npx tsx scripts/generate-catalogs.ts [--check] [DATA_DIR]
+//   npx tsx scripts/generate-catalogs.ts [--check] DATA_DIR
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { stringify } from "yaml";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-
-/** Data folder used when no DATA_DIR argument is given, relative to the repository root. */
-export const DEFAULT_DATA_DIR = "../shared/data/vsphere";
 
 /** File inside the data folder that the catalogs are generated from. */
 export const TASK_DESCRIPTION_FILE = "govmomi-vpx-TaskDescription.json";
@@ -249,13 +246,12 @@ export function renderCatalogs(
   ]);
 }
 
-const usage = `Usage: npx tsx scripts/generate-catalogs.ts [--check] [DATA_DIR]
+const usage = `Usage: npx tsx scripts/generate-catalogs.ts [--check] DATA_DIR
 
 Generates catalogs/en/enum.yaml and catalogs/en/task.yaml from
 DATA_DIR/${TASK_DESCRIPTION_FILE}.
 
-  DATA_DIR   folder with the vSphere data files
-             (default: ${DEFAULT_DATA_DIR}, relative to the repository root)
+  DATA_DIR   folder that holds ${TASK_DESCRIPTION_FILE}
   --check    write nothing; exit 1 when a committed file differs from what
              the data generates
   --help     print this help`;
@@ -282,15 +278,12 @@ function parseArguments(args: readonly string[]): Options | "help" {
       );
     }
   }
-  // A DATA_DIR argument is relative to the working directory, like any path
-  // on a command line. The default is relative to the repository root.
-  return {
-    check,
-    dataDir:
-      dataDir === undefined
-        ? path.resolve(root, DEFAULT_DATA_DIR)
-        : path.resolve(dataDir),
-  };
+  if (dataDir === undefined) {
+    throw new Error(
+      `missing DATA_DIR: pass the folder that holds ${TASK_DESCRIPTION_FILE}`,
+    );
+  }
+  return { check, dataDir: path.resolve(dataDir) };
 }
 
 async function readTaskDescription(dataDir: string): Promise<TaskDescription> {

@@ -31,7 +31,7 @@ export interface LocalizedTaskInfo {
   line: string;
 }
 
-/** The last dotted segment of a key, which vSphere shows for a missing label. */
+/** Returns the last dotted segment of a key, which vSphere shows for a missing label. */
 export function lastSegment(key: string): string {
   return key.slice(key.lastIndexOf(".") + 1) || key;
 }
