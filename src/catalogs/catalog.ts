@@ -1,12 +1,23 @@
 import type { MessagePart } from "../parse/message-ast.js";
 
+/** The compiled form of a MessageFormat 2 catalog message. */
+export interface Mf2Entry {
+  /** Filled in when the catalog loads, by the MF2 support in src/mf2/. */
+  compiled?: unknown;
+}
+
 /** One message of a catalog, parsed when the catalog loads. */
 export interface CatalogEntry {
   key: string;
   /** The value exactly as written in the catalog. */
   text: string;
-  /** The parsed message; rendering never parses again. */
+  /** The parsed message; rendering never parses again. Empty for MF2 messages. */
   parts: readonly MessagePart[];
+  /**
+   * Set for a MessageFormat 2 message, written in YAML with the `!mf2` tag;
+   * `text` is then its MF2 source.
+   */
+  mf2?: Mf2Entry;
   /** Where the value starts (1-based), when it came from a file. */
   file?: string;
   line?: number;
