@@ -1,9 +1,23 @@
+import type { Model } from "messageformat";
 import type { MessagePart } from "../parse/message-ast.js";
+import type { Mf2Selector, Mf2Variant } from "../mf2/mf2-summary.js";
 
-/** The compiled form of a MessageFormat 2 catalog message. */
+/**
+ * A MessageFormat 2 catalog message, parsed and validated once when the
+ * catalog loads (see `compileMf2`). Rendering builds `MessageFormat`
+ * instances from `message` and never parses the source again.
+ */
 export interface Mf2Entry {
-  /** Filled in when the catalog loads, by the MF2 support in src/mf2/. */
-  compiled?: unknown;
+  /** The MF2 data model. */
+  readonly message: Model.Message;
+  /** The `.match` selectors, empty for a message without `.match`. */
+  readonly selectors: readonly Mf2Selector[];
+  /** The `.match` variants in source order. */
+  readonly variants: readonly Mf2Variant[];
+  /** Variables read from the arguments, without `$`, sorted. */
+  readonly variables: readonly string[];
+  /** Functions called, without `:`, sorted. */
+  readonly functions: readonly string[];
 }
 
 /** One message of a catalog, parsed when the catalog loads. */
@@ -58,6 +72,15 @@ export interface FoundEntry {
  */
 export class CatalogSet {
   private readonly byLocale = new Map<string, Map<string, Catalog>>();
+  /**
+   * Lookup results per locale chain array and catalog, filled as keys are
+   * read. Keyed by the array itself, so callers that keep their chain array
+   * (sessions do) reuse the same results.
+   */
+  private views = new WeakMap<
+    readonly string[],
+    Map<string, Map<string, FoundEntry | null>>
+  >();
 
   /** Adds a catalog, replacing one with the same locale and name. */
   add(catalog: Catalog): void {
@@ -67,6 +90,22 @@ export class CatalogSet {
       this.byLocale.set(catalog.locale, catalogs);
     }
     catalogs.set(catalog.name, catalog);
+    this.changed();
+  }
+
+  /** Removes the catalog of a locale and name; returns whether there was one. */
+  delete(locale: string, name: string): boolean {
+    const removed = this.byLocale.get(locale)?.delete(name) ?? false;
+    if (removed) this.changed();
+    return removed;
+  }
+
+  /**
+   * Drops cached lookups. `add` and `delete` call it; call it after changing
+   * a catalog's `entries` in place, or lookups may return old entries.
+   */
+  changed(): void {
+    this.views = new WeakMap();
   }
 
   get(locale: string, name: string): Catalog | undefined {
@@ -109,10 +148,37 @@ export class CatalogSet {
     name: string,
     key: string,
   ): FoundEntry | undefined {
+    const view = this.viewOf(chain, name);
+    const cached = view.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+
+    let found: FoundEntry | null = null;
     for (const locale of chain) {
       const entry = this.byLocale.get(locale)?.get(name)?.entries.get(key);
-      if (entry) return { entry, locale };
+      if (entry) {
+        found = { entry, locale };
+        break;
+      }
     }
-    return undefined;
+    // Keys come from clients too, so misses are cached only up to a bound.
+    if (found || view.size < MAX_CACHED_KEYS) view.set(key, found);
+    return found ?? undefined;
+  }
+
+  private viewOf(chain: readonly string[], name: string) {
+    let byName = this.views.get(chain);
+    if (!byName) {
+      byName = new Map();
+      this.views.set(chain, byName);
+    }
+    let view = byName.get(name);
+    if (!view) {
+      view = new Map();
+      byName.set(name, view);
+    }
+    return view;
   }
 }
+
+/** Cached lookups per chain and catalog before misses stop being cached. */
+const MAX_CACHED_KEYS = 100_000;

@@ -53,6 +53,7 @@ function invalidInput(message: string): LocmsgError {
 export class Session {
   private resolved: ResolvedLocale;
   private zone: string | undefined;
+  private cachedContext: RenderContext | undefined;
 
   constructor(
     private readonly engine: Locmsg,
@@ -66,6 +67,7 @@ export class Session {
   /** Changes the locale; raises `InvalidLocaleError` and keeps the old one when invalid. */
   setLocale(locale?: string): void {
     this.resolved = resolveLocale(locale, this.engine.settings);
+    this.cachedContext = undefined;
   }
 
   setTimeZone(timeZone: string): void {
@@ -75,6 +77,7 @@ export class Session {
       );
     }
     this.zone = timeZone;
+    this.cachedContext = undefined;
   }
 
   /** `UserSession.locale`: the requested locale in vSphere form. */
@@ -201,22 +204,42 @@ export class Session {
     options: RenderOptions | undefined,
     render: (context: RenderContext) => T,
   ): T {
-    const strict = options?.strict ?? this.engine.options.strict ?? false;
-    const handlers = [this.engine.options.onDiagnostic, options?.onDiagnostic];
+    const base = this.baseContext();
+    if (options?.strict === undefined && options?.onDiagnostic === undefined) {
+      return render(base);
+    }
+    const strict = options.strict ?? this.engine.options.strict ?? false;
+    const handlers = [this.engine.options.onDiagnostic, options.onDiagnostic];
     const collector = new DiagnosticCollector(
       strict,
       (diagnostic: Diagnostic) => {
         for (const handler of handlers) handler?.(diagnostic);
       },
     );
-    const context: RenderContext = {
+    return render({
+      ...base,
+      report: (diagnostic) => collector.report(diagnostic),
+    });
+  }
+
+  /**
+   * The context for renders without per-call options, rebuilt only when the
+   * locale or time zone changes, so a render allocates no context.
+   */
+  private baseContext(): RenderContext {
+    if (this.cachedContext) return this.cachedContext;
+    const { strict = false, onDiagnostic } = this.engine.options;
+    this.cachedContext = {
       catalogs: this.engine.catalogs,
       chain: this.resolved.chain,
       formatters: getFormatters(this.resolved.formatLocale, this.zone),
       maxDepth: this.engine.options.maxLookupDepth ?? 16,
-      report: (diagnostic) => collector.report(diagnostic),
+      report: (diagnostic) => {
+        onDiagnostic?.(diagnostic);
+        if (strict) throw new LocmsgError([diagnostic]);
+      },
     };
-    return render(context);
+    return this.cachedContext;
   }
 }
 

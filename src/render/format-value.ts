@@ -2,7 +2,11 @@ import {
   isLocalizableMessage,
   readMessageInput,
 } from "../vsphere/localizable-message.js";
-import { isManagedObjectReference, isRecord } from "../vsphere/vi-json.js";
+import {
+  isManagedObjectReference,
+  isRecord,
+  unwrapViJson,
+} from "../vsphere/vi-json.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
 import { renderMessage } from "./render-message.js";
 import type { RenderScope } from "./render-parts.js";
@@ -15,10 +19,11 @@ import type { RenderScope } from "./render-parts.js";
  * `{name, vm}`) as their name.
  */
 export function formatValue(
-  value: unknown,
+  raw: unknown,
   scope: RenderScope,
   context: RenderContext,
 ): string {
+  const value = unwrapViJson(raw);
   switch (typeof value) {
     case "string":
       return value;
@@ -38,8 +43,8 @@ export function formatValue(
   if (isLocalizableMessage(value))
     return formatNestedMessage(value, scope, context);
   if (isManagedObjectReference(value)) return value.value;
-  if (isRecord(value) && typeof value["name"] === "string")
-    return value["name"];
+  const name = isRecord(value) ? unwrapViJson(value["name"]) : undefined;
+  if (typeof name === "string") return name;
 
   const text = safeJson(value);
   context.report(

@@ -1,6 +1,6 @@
 import type { NameArgument, PositionArgument } from "../parse/message-ast.js";
 import type { MessageArgument } from "../vsphere/localizable-message.js";
-import { isRecord } from "../vsphere/vi-json.js";
+import { isRecord, unwrapViJson } from "../vsphere/vi-json.js";
 
 export type ArgumentResult =
   { ok: true; value: unknown } | { ok: false; reason: string };
@@ -21,7 +21,9 @@ export function readArgument(
   if (argument.kind === "position") {
     const name = String(argument.index);
     const keyed = args.find((arg) => arg.key === name);
-    const value = keyed ? keyed.value : args[argument.index - 1]?.value;
+    const value = unwrapViJson(
+      keyed ? keyed.value : args[argument.index - 1]?.value,
+    );
     if (present(value)) return { ok: true, value };
     return {
       ok: false,
@@ -32,14 +34,15 @@ export function readArgument(
   const { path } = argument;
   const whole = path.join(".");
   const exact = args.find((arg) => arg.key === whole);
-  if (exact && present(exact.value)) return { ok: true, value: exact.value };
+  const exactValue = unwrapViJson(exact?.value);
+  if (present(exactValue)) return { ok: true, value: exactValue };
 
   const first = args.find((arg) => arg.key === path[0]);
-  if (!first || !present(first.value)) {
+  if (!first || !present(unwrapViJson(first.value))) {
     return { ok: false, reason: `no argument is keyed '${path[0]}'` };
   }
 
-  let value: unknown = first.value;
+  let value: unknown = unwrapViJson(first.value);
   for (let i = 1; i < path.length; i++) {
     const property = path[i]!;
     if (!isRecord(value) || !Object.hasOwn(value, property)) {
@@ -48,7 +51,7 @@ export function readArgument(
         reason: `'${path.slice(0, i).join(".")}' has no property '${property}'`,
       };
     }
-    value = value[property];
+    value = unwrapViJson(value[property]);
   }
   if (present(value)) return { ok: true, value };
   return { ok: false, reason: `'${whole}' is null` };

@@ -1,4 +1,4 @@
-import { decodeViJson, isRecord } from "./vi-json.js";
+import { isRecord, unwrapViJson } from "./vi-json.js";
 
 /** One argument of a message: keyed (`KeyAnyValue`) or positional only. */
 export interface MessageArgument {
@@ -15,10 +15,15 @@ export interface MessageInput {
 }
 
 function toArgument(item: unknown): MessageArgument {
-  if (isRecord(item) && typeof item["key"] === "string" && "value" in item) {
-    return { key: item["key"], value: item["value"] };
+  const value = unwrapViJson(item);
+  if (
+    isRecord(value) &&
+    typeof value["key"] === "string" &&
+    Object.hasOwn(value, "value")
+  ) {
+    return { key: value["key"], value: value["value"] };
   }
-  return { key: undefined, value: item };
+  return { key: undefined, value };
 }
 
 /** Reports whether a decoded value looks like a LocalizableMessage. */
@@ -32,25 +37,26 @@ export function isLocalizableMessage(value: unknown): boolean {
 /**
  * Reads a LocalizableMessage (plain or VI/JSON), or a VirtualMachineMessage
  * (`{id, argument, text}`, whose arguments are a plain list). Returns a
- * string describing the problem when the value is neither.
+ * string describing the problem when the value is neither. Argument values
+ * stay as they came; the renderer unwraps VI/JSON values as it reads them.
  */
 export function readMessageInput(input: unknown): MessageInput | string {
-  const value = decodeViJson(input);
+  const value = unwrapViJson(input);
   if (!isRecord(value)) {
     return "expected a LocalizableMessage object with a string 'key'";
   }
 
-  const key = value["key"] ?? value["id"];
+  const key = unwrapViJson(value["key"] ?? value["id"]);
   if (typeof key !== "string") {
     return "the message has no string 'key' (or 'id' for a VirtualMachineMessage)";
   }
 
-  const rawArgs = value["arg"] ?? value["argument"] ?? [];
+  const rawArgs = unwrapViJson(value["arg"] ?? value["argument"] ?? []);
   if (!Array.isArray(rawArgs)) {
     return `'arg' of message '${key}' must be an array of KeyAnyValue objects or values`;
   }
 
-  const text = value["message"] ?? value["text"];
+  const text = unwrapViJson(value["message"] ?? value["text"]);
   const result: MessageInput = { key, args: rawArgs.map(toArgument) };
   if (typeof text === "string") result.message = text;
   return result;

@@ -40,6 +40,24 @@ function decodeWrapped(typeName: string, value: unknown): unknown {
 }
 
 /**
+ * Unwraps one level of VI/JSON: `{"_typeName":"int","_value":3}` becomes 3,
+ * a `dateTime` becomes a `Date`, an `ArrayOf…` becomes its array. Anything
+ * else is returned as it is. The renderer calls this on each value it
+ * reads, so arguments are never copied as a whole.
+ */
+export function unwrapViJson(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  const record = value as Record<string, unknown>;
+  const typeName = record["_typeName"];
+  if (typeof typeName !== "string" || !Object.hasOwn(record, "_value"))
+    return value;
+  const wrapped = record["_value"];
+  if (typeName.startsWith("ArrayOf") && Array.isArray(wrapped)) return wrapped;
+  return decodeWrapped(typeName, wrapped);
+}
+
+/**
  * Turns a VI/JSON value into plain form: wrapped primitives become numbers,
  * booleans, strings, `Date`s or arrays; objects keep their properties and
  * their `_typeName`. Plain JSON passes through unchanged in meaning.

@@ -38,10 +38,11 @@ describe("shipped catalogs", () => {
   });
 
   it("derive the message locale list", () => {
-    expect(engine.settings).toEqual({
-      defaultLocale: "en",
-      messageLocaleList: ["de", "en"],
-    });
+    expect(engine.settings.defaultLocale).toBe("en");
+    expect(engine.settings.messageLocaleList).toEqual(
+      engine.catalogs.locales(),
+    );
+    expect(engine.settings.messageLocaleList).toContain("de");
   });
 
   it("render every real vCenter task label in English", () => {

@@ -1,0 +1,50 @@
+import type { Session } from "../../src/engine/session.js";
+import { buildCases, INPUTS } from "./render-cases.js";
+import { medianNanoseconds } from "./measure.js";
+
+export interface RenderResult {
+  caseName: string;
+  library: string;
+  nanoseconds: number;
+  /** Time relative to the template literal of the same case. */
+  ratio: number;
+  /** False when the library's text differs from the template literal's. */
+  sameOutput: boolean;
+}
+
+/** Runs every case for every library and returns medians and ratios. */
+export async function runRenderBench(
+  session: Session,
+  options: { time: number; warmupTime: number },
+): Promise<RenderResult[]> {
+  const results: RenderResult[] = [];
+  for (const benchCase of await buildCases(session)) {
+    const baseline = benchCase.renderers.get("template literal")!;
+    const expected = INPUTS.map((input) => baseline(input));
+    const times = new Map<string, number>();
+
+    for (const [library, render] of benchCase.renderers) {
+      const sameOutput = INPUTS.every(
+        (input, index) => render(input) === expected[index],
+      );
+      const nanoseconds = await medianNanoseconds(
+        (index) => render(INPUTS[index & 3]!),
+        options,
+      );
+      times.set(library, nanoseconds);
+      results.push({
+        caseName: benchCase.name,
+        library,
+        nanoseconds,
+        ratio: 0,
+        sameOutput,
+      });
+    }
+    const floor = times.get("template literal")!;
+    for (const result of results) {
+      if (result.caseName === benchCase.name)
+        result.ratio = result.nanoseconds / floor;
+    }
+  }
+  return results;
+}
