@@ -42,31 +42,95 @@ function normalizeList(locales: readonly string[], what: string): string[] {
  * folder and a `Session` per user.
  */
 export class Locmsg {
-  readonly settings: LocaleSettings;
-  /** Problems found while the catalogs loaded. */
-  readonly loadDiagnostics: readonly Diagnostic[];
+  private current: CatalogSet;
+  private currentSettings: LocaleSettings;
+  private currentDiagnostics: readonly Diagnostic[];
+  /** Counts catalog replacements, so sessions know to refresh. */
+  private catalogGeneration = 0;
+  /** The folder `fromDirectory` read, which `reload` reads again. */
+  private directory: string | undefined;
 
   constructor(
-    readonly catalogs: CatalogSet,
+    catalogs: CatalogSet,
     readonly options: LocmsgOptions = {},
     loadDiagnostics: readonly Diagnostic[] = [],
   ) {
+    this.current = catalogs;
+    this.currentSettings = this.settingsFor(catalogs);
+    this.currentDiagnostics = loadDiagnostics;
+  }
+
+  get catalogs(): CatalogSet {
+    return this.current;
+  }
+
+  get settings(): LocaleSettings {
+    return this.currentSettings;
+  }
+
+  /** Problems found while the catalogs in use loaded. */
+  get loadDiagnostics(): readonly Diagnostic[] {
+    return this.currentDiagnostics;
+  }
+
+  get generation(): number {
+    return this.catalogGeneration;
+  }
+
+  /**
+   * Replaces the catalogs; sessions render from the new ones on their next
+   * call and keep their requested locale.
+   */
+  replaceCatalogs(
+    catalogs: CatalogSet,
+    diagnostics: readonly Diagnostic[] = [],
+  ): void {
+    this.currentSettings = this.settingsFor(catalogs);
+    this.current = catalogs;
+    this.currentDiagnostics = diagnostics;
+    this.catalogGeneration++;
+  }
+
+  /**
+   * Reads the catalog folder again. When the new read has any error (a file
+   * vanished, was cut short or changed into invalid YAML while being read),
+   * the catalogs in use stay and the errors are returned; otherwise the new
+   * catalogs replace them.
+   */
+  async reload(): Promise<{ replaced: boolean; diagnostics: Diagnostic[] }> {
+    if (this.directory === undefined) {
+      throw new TypeError(
+        "reload needs an engine created by Locmsg.fromDirectory",
+      );
+    }
+    const { catalogs, diagnostics } = await loadCatalogDirectory(
+      this.directory,
+    );
+    const failed = diagnostics.some(
+      (diagnostic) => diagnostic.severity === "error",
+    );
+    if (failed || catalogs.locales().length === 0)
+      return { replaced: false, diagnostics };
+    this.replaceCatalogs(catalogs, diagnostics);
+    return { replaced: true, diagnostics };
+  }
+
+  private settingsFor(catalogs: CatalogSet): LocaleSettings {
     const [defaultLocale] = normalizeList(
-      [options.defaultLocale ?? "en"],
+      [this.options.defaultLocale ?? "en"],
       "defaultLocale",
     );
     const settings: LocaleSettings = {
       defaultLocale: defaultLocale!,
       messageLocaleList: catalogs.locales(),
     };
-    if (options.supportedLocaleList) {
+    if (this.options.supportedLocaleList) {
       settings.supportedLocaleList = normalizeList(
-        options.supportedLocaleList,
+        this.options.supportedLocaleList,
         "supportedLocaleList",
       );
     }
-    this.settings = settings;
-    this.loadDiagnostics = loadDiagnostics;
+    return settings;
   }
 
   /** Loads `DIR/<locale>/<catalog>.yaml`; strict loading throws on any problem. */
@@ -75,7 +139,9 @@ export class Locmsg {
     options: LocmsgOptions & LoadOptions = {},
   ): Promise<Locmsg> {
     const { catalogs, diagnostics } = await loadCatalogDirectory(dir, options);
-    return new Locmsg(catalogs, options, diagnostics);
+    const engine = new Locmsg(catalogs, options, diagnostics);
+    engine.directory = dir;
+    return engine;
   }
 
   static fromDirectorySync(
@@ -83,7 +149,9 @@ export class Locmsg {
     options: LocmsgOptions & LoadOptions = {},
   ): Locmsg {
     const { catalogs, diagnostics } = loadCatalogDirectorySync(dir, options);
-    return new Locmsg(catalogs, options, diagnostics);
+    const engine = new Locmsg(catalogs, options, diagnostics);
+    engine.directory = dir;
+    return engine;
   }
 
   /** Opens a session; raises `InvalidLocaleError` for an invalid or unsupported locale. */

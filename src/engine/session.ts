@@ -54,12 +54,17 @@ export class Session {
   private resolved: ResolvedLocale;
   private zone: string | undefined;
   private cachedContext: RenderContext | undefined;
+  /** The locale as requested, resolved again when the catalogs change. */
+  private requestedLocale: string | undefined;
+  private generation: number;
 
   constructor(
     private readonly engine: Locmsg,
     options: SessionOptions = {},
   ) {
     this.resolved = resolveLocale(options.locale, engine.settings);
+    this.requestedLocale = options.locale;
+    this.generation = engine.generation;
     this.zone = undefined;
     if (options.timeZone !== undefined) this.setTimeZone(options.timeZone);
   }
@@ -67,6 +72,7 @@ export class Session {
   /** Changes the locale; raises `InvalidLocaleError` and keeps the old one when invalid. */
   setLocale(locale?: string): void {
     this.resolved = resolveLocale(locale, this.engine.settings);
+    this.requestedLocale = locale;
     this.cachedContext = undefined;
   }
 
@@ -80,19 +86,39 @@ export class Session {
     this.cachedContext = undefined;
   }
 
+  /**
+   * Resolves the requested locale again after the engine's catalogs were
+   * replaced; a locale the new catalogs no longer support falls back to the
+   * default locale.
+   */
+  private refreshAfterReload(): void {
+    this.generation = this.engine.generation;
+    this.cachedContext = undefined;
+    try {
+      this.resolved = resolveLocale(this.requestedLocale, this.engine.settings);
+    } catch {
+      this.resolved = resolveLocale(undefined, this.engine.settings);
+    }
+  }
+
+  private get current(): ResolvedLocale {
+    if (this.generation !== this.engine.generation) this.refreshAfterReload();
+    return this.resolved;
+  }
+
   /** `UserSession.locale`: the requested locale in vSphere form. */
   get locale(): string {
-    return this.resolved.locale;
+    return this.current.locale;
   }
 
   /** `UserSession.messageLocale`: the catalog locale messages render in. */
   get messageLocale(): string {
-    return this.resolved.messageLocale;
+    return this.current.messageLocale;
   }
 
   /** The BCP 47 tag numbers and dates are formatted with. */
   get formatLocale(): string {
-    return this.resolved.formatLocale;
+    return this.current.formatLocale;
   }
 
   get timeZone(): string | undefined {
@@ -101,7 +127,7 @@ export class Session {
 
   /** The message locales searched for each key, in order. */
   get localeChain(): readonly string[] {
-    return this.resolved.chain;
+    return this.current.chain;
   }
 
   /** Renders a LocalizableMessage (plain or VI/JSON). */
@@ -227,6 +253,7 @@ export class Session {
    * locale or time zone changes, so a render allocates no context.
    */
   private baseContext(): RenderContext {
+    if (this.generation !== this.engine.generation) this.refreshAfterReload();
     if (this.cachedContext) return this.cachedContext;
     const { strict = false, onDiagnostic } = this.engine.options;
     this.cachedContext = {
