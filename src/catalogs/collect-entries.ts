@@ -8,6 +8,7 @@ import {
   type Pair,
   type YAMLMap,
 } from "yaml";
+import { compileMf2 } from "../mf2/compile-mf2.js";
 import { parseMessage } from "../parse/parse-message.js";
 import type { CatalogEntry } from "./catalog.js";
 import type { FileDiagnostics } from "./file-diagnostics.js";
@@ -19,15 +20,20 @@ import type {
 } from "./yaml-positions.js";
 
 const STRING_TAG = "tag:yaml.org,2002:str";
+/** Marks a value as a MessageFormat 2 message; see docs/mf2.md. */
+const MF2_TAG = "!mf2";
+
+/** The place of a node in the catalog document. */
+type NodeRole = "root" | "key" | "value";
 
 /**
  * Decides which explicit tags a node may carry. `!!str` only restates that
- * a scalar is text, so it is the one tag accepted today.
- * NOTE: this is the single place to accept `!mf2` for MessageFormat 2
- * messages once the message parser supports them.
+ * a scalar is text. `!mf2` marks a message value as MessageFormat 2, so it
+ * is accepted on scalar values only, never on keys or mappings.
  */
-function isAcceptedTag(tag: string, node: Node): boolean {
-  return isScalar(node) && tag === STRING_TAG;
+function isAcceptedTag(tag: string, node: Node, role: NodeRole): boolean {
+  if (!isScalar(node)) return false;
+  return tag === STRING_TAG || (tag === MF2_TAG && role === "value");
 }
 
 /** A mapping key as written, with the dotted key it produces. */
@@ -57,7 +63,12 @@ export class EntryCollector {
 
   /** Checks the anchor and tag of the document's root node. */
   acceptRoot(node: Node): boolean {
-    return this.checkProperties(node, "the top-level mapping", undefined);
+    return this.checkProperties(
+      node,
+      "the top-level mapping",
+      undefined,
+      "root",
+    );
   }
 
   collectMapping(map: YAMLMap<unknown, unknown>, prefix?: string): void {
@@ -119,7 +130,9 @@ export class EntryCollector {
 
     const written = String(node.value);
     const key = prefix === undefined ? written : `${prefix}.${written}`;
-    if (!this.checkProperties(node, `key '${key}'`, key)) return undefined;
+    if (!this.checkProperties(node, `key '${key}'`, key, "key")) {
+      return undefined;
+    }
 
     const problem = describeInvalidKey(written);
     if (problem) {
@@ -137,7 +150,7 @@ export class EntryCollector {
   private collectValue(node: unknown, key: KeyInfo): void {
     if (isMap(node)) {
       const subject = `the mapping of key '${key.key}'`;
-      if (this.checkProperties(node, subject, key.key)) {
+      if (this.checkProperties(node, subject, key.key, "value")) {
         this.collectMapping(node, key.key);
       }
       return;
@@ -166,7 +179,8 @@ export class EntryCollector {
       return;
     }
     if (isSeq(node) || isScalar(node)) {
-      if (!this.checkProperties(node, `key '${key.key}'`, key.key)) return;
+      const subject = `the value of key '${key.key}'`;
+      if (!this.checkProperties(node, subject, key.key, "value")) return;
     }
     if (isSeq(node)) {
       this.reporter.error(
@@ -190,6 +204,10 @@ export class EntryCollector {
   }
 
   private addEntry(key: KeyInfo, node: Scalar): void {
+    if (node.tag === MF2_TAG) {
+      this.addMf2Entry(key, node);
+      return;
+    }
     const text = String(node.value);
     const start = this.positionOf(node) ?? key.position;
     const parsed = parseMessage(text);
@@ -219,6 +237,42 @@ export class EntryCollector {
   }
 
   /**
+   * Adds a value tagged `!mf2`: its text is MessageFormat 2 source, parsed
+   * now and never again. A syntax error leaves the entry out.
+   */
+  private addMf2Entry(key: KeyInfo, node: Scalar): void {
+    const text = String(node.value);
+    const start = this.positionOf(node) ?? key.position;
+    const locate = (offset: number) =>
+      locateValueOffset(node, text, offset, this.source);
+    const compiled = compileMf2(text, locate);
+    if (compiled.ok) {
+      this.entries.set(key.key, {
+        key: key.key,
+        text,
+        parts: [],
+        mf2: compiled.mf2,
+        file: this.reporter.file,
+        line: start.line,
+        column: start.column,
+      });
+      return;
+    }
+
+    const { error } = compiled;
+    const at = locate(error.offset);
+    const inside = at.exact
+      ? ""
+      : ` (at line ${error.line}, column ${error.column} of the message; the position shown is the start of the value because YAML line folding or escapes change the text)`;
+    this.reporter.error(
+      "mf2-syntax",
+      `invalid MessageFormat 2 message for key '${key.key}': ${error.message}${inside}`,
+      at,
+      { key: key.key },
+    );
+  }
+
+  /**
    * Reports anchors and tags other than the accepted ones on `node`.
    * Returns false when the node has one, so its content is left out.
    */
@@ -226,6 +280,7 @@ export class EntryCollector {
     node: Node,
     subject: string,
     key: string | undefined,
+    role: NodeRole,
   ): boolean {
     const start = node.range?.[0] ?? 0;
     const details = key === undefined ? {} : { key };
@@ -240,12 +295,10 @@ export class EntryCollector {
       );
       accepted = false;
     }
-    if (node.tag !== undefined && !isAcceptedTag(node.tag, node)) {
+    if (node.tag !== undefined && !isAcceptedTag(node.tag, node, role)) {
       const token = this.properties.tagToken(node.tag, start);
       const written = token?.source ?? node.tag;
-      const allowed = isScalar(node)
-        ? "only !!str is allowed"
-        : "a mapping or sequence takes no tag";
+      const allowed = describeAllowedTags(node, role);
       this.reporter.error(
         "yaml-tag",
         `tag '${written}' on ${subject} is not supported (${allowed}); remove the tag`,
@@ -264,6 +317,18 @@ export class EntryCollector {
     const range = (node as Node).range;
     return range ? this.source.position(range[0]) : undefined;
   }
+}
+
+/** Says which tags `node` may carry, for the error about one it may not. */
+function describeAllowedTags(node: Node, role: NodeRole): string {
+  if (!isScalar(node)) {
+    return node.tag === MF2_TAG
+      ? "a mapping or sequence takes no tag; put !mf2 on each message string"
+      : "a mapping or sequence takes no tag";
+  }
+  return role === "value"
+    ? "only !!str and !mf2 are allowed"
+    : "only !!str is allowed";
 }
 
 /** `key:` with nothing after it: YAML's null, composed as an empty plain scalar. */

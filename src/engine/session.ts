@@ -11,6 +11,7 @@ import {
 import { getFormatters, isValidTimeZone } from "../render/formatters.js";
 import type { RenderContext } from "../render/render-context.js";
 import { renderMessage } from "../render/render-message.js";
+import { renderEntry } from "../render/render-entry.js";
 import { renderParts } from "../render/render-parts.js";
 import {
   renderTaskInfo,
@@ -205,8 +206,8 @@ export class Session {
           locale: found.locale,
           entry: found.entry,
         };
-        return renderParts(
-          found.entry.parts,
+        return renderEntry(
+          found.entry,
           { args, stack: [key], origin },
           context,
         );

@@ -1,6 +1,6 @@
 import type { MessageInput } from "../vsphere/localizable-message.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
-import { renderParts } from "./render-parts.js";
+import { renderEntry } from "./render-entry.js";
 
 /**
  * Renders a LocalizableMessage from the `locmsg` catalog of the locale
@@ -21,8 +21,8 @@ export function renderMessage(
       locale: found.locale,
       entry: found.entry,
     };
-    return renderParts(
-      found.entry.parts,
+    return renderEntry(
+      found.entry,
       { args: input.args, stack: [...stack, input.key], origin },
       context,
     );

@@ -10,11 +10,14 @@
  *   normal and not reported;
  * - a lookup cycle or a nesting deeper than `maxDepth` inserts the value as
  *   text, so no input can loop or exhaust the stack.
+ * Entries tagged `!mf2` render through `renderEntry` and src/mf2/ instead,
+ * which reports to the same diagnostics (policy in src/mf2/mf2-errors.ts).
  */
 import type { MessagePart, Placeholder } from "../parse/message-ast.js";
 import type { MessageArgument } from "../vsphere/localizable-message.js";
 import { readArgument } from "./read-argument.js";
 import { formatValue } from "./format-value.js";
+import { renderEntry } from "./render-entry.js";
 import {
   renderDiagnostic,
   type MessageOrigin,
@@ -109,7 +112,7 @@ function renderLabel(
   }
 
   const origin = { key, catalog, locale: label.locale, entry: label.entry };
-  return renderParts(label.entry.parts, { ...scope, origin }, context);
+  return renderEntry(label.entry, { ...scope, origin }, context);
 }
 
 /**
@@ -153,8 +156,8 @@ function renderKeyLookup(
     locale: found.locale,
     entry: found.entry,
   };
-  return renderParts(
-    found.entry.parts,
+  return renderEntry(
+    found.entry,
     { args: scope.args, stack: [...scope.stack, key], origin },
     context,
   );

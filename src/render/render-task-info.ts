@@ -4,6 +4,7 @@ import { readMessageInput } from "../vsphere/localizable-message.js";
 import { BUILT_IN_MESSAGES } from "./built-in-messages.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
 import { renderMessage } from "./render-message.js";
+import { renderEntry } from "./render-entry.js";
 import { renderParts } from "./render-parts.js";
 
 /** The fields of a TaskInfo as a session's user reads them. */
@@ -63,10 +64,17 @@ function renderEngineMessage(
     }),
   );
   const found = context.catalogs.lookup(context.chain, "locmsg", key);
-  const parts = found?.entry.parts ?? BUILT_IN_MESSAGES.get(key) ?? [key];
-  const origin = found
-    ? { key, catalog: "locmsg", locale: found.locale, entry: found.entry }
-    : { key, catalog: "locmsg" };
+  if (found) {
+    const origin = {
+      key,
+      catalog: "locmsg",
+      locale: found.locale,
+      entry: found.entry,
+    };
+    return renderEntry(found.entry, { args, stack: [key], origin }, context);
+  }
+  const parts = BUILT_IN_MESSAGES.get(key) ?? [key];
+  const origin = { key, catalog: "locmsg" };
   return renderParts(parts, { args, stack: [key], origin }, context);
 }
 
@@ -81,8 +89,8 @@ function describedElement(
   const found = context.catalogs.lookup(context.chain, catalog, key);
   if (found) {
     const origin = { key, catalog, locale: found.locale, entry: found.entry };
-    return renderParts(
-      found.entry.parts,
+    return renderEntry(
+      found.entry,
       { args: [], stack: [key], origin },
       context,
     );
@@ -164,11 +172,7 @@ function renderError(
       locale: found.locale,
       entry: found.entry,
     };
-    return renderParts(
-      found.entry.parts,
-      { args: [], stack: [], origin },
-      context,
-    );
+    return renderEntry(found.entry, { args: [], stack: [], origin }, context);
   }
   return humanizeTypeName(typeName);
 }

@@ -269,7 +269,7 @@ describe("parseCatalogYaml errors", () => {
     ["alias key", "ok: x\n*k : y\n", "yaml-alias", 2, 1, undefined],
     ["int tag", "ok: x\na: !!int 3\n", "yaml-tag", 2, 4, "a"],
     ["local tag", "ok: x\na: !foo y\n", "yaml-tag", 2, 4, "a"],
-    ["mf2 tag", "ok: x\na: !mf2 y\n", "yaml-tag", 2, 4, "a"],
+    ["mf2 tag on a mapping", "ok: x\na: !mf2\n  b: y\n", "yaml-tag", 2, 4, "a"],
     ["key tag", "ok: x\n!foo a: y\n", "yaml-tag", 2, 1, "a"],
     ["map tag", "ok: x\na: !!map {b: y}\n", "yaml-tag", 2, 4, "a"],
     ["str tag on mapping", "ok: x\na: !!str\n  b: y\n", "yaml-tag", 2, 4, "a"],
