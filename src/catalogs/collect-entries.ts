@@ -10,6 +10,7 @@ import {
 } from "yaml";
 import { compileMf2 } from "../mf2/compile-mf2.js";
 import { parseMessage } from "../parse/parse-message.js";
+import { DEFAULT_LIMITS, describeLimit, type Limits } from "../limits.js";
 import type { CatalogEntry } from "./catalog.js";
 import type { FileDiagnostics } from "./file-diagnostics.js";
 import { locateValueOffset } from "./message-positions.js";
@@ -55,11 +56,54 @@ export class EntryCollector {
   /** Key position of the first definition of each dotted key. */
   private readonly definitions = new Map<string, Position>();
 
+  private keyLimitReported = false;
+
   constructor(
     private readonly source: SourceText,
     private readonly properties: NodePropertyTokens,
     private readonly reporter: FileDiagnostics,
+    private readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
+
+  /**
+   * Checks the limits on one entry before it is added; reports and returns
+   * false when the entry must be left out.
+   */
+  private withinLimits(key: KeyInfo, text: string, placeholders: number, at: Position): boolean {
+    const { maxKeysPerCatalog, maxMessageLength, maxPlaceholders } = this.limits;
+    if (this.entries.size >= maxKeysPerCatalog) {
+      if (!this.keyLimitReported) {
+        this.keyLimitReported = true;
+        this.reporter.error(
+          "limit-exceeded",
+          describeLimit("the number of keys", this.entries.size + 1, "maxKeysPerCatalog", maxKeysPerCatalog) +
+            "; this key and the ones after it are left out",
+          at,
+          { key: key.key },
+        );
+      }
+      return false;
+    }
+    if (text.length > maxMessageLength) {
+      this.reporter.error(
+        "limit-exceeded",
+        describeLimit(`the length of message '${key.key}'`, text.length, "maxMessageLength", maxMessageLength),
+        at,
+        { key: key.key },
+      );
+      return false;
+    }
+    if (placeholders > maxPlaceholders) {
+      this.reporter.error(
+        "limit-exceeded",
+        describeLimit(`the number of placeholders in '${key.key}'`, placeholders, "maxPlaceholders", maxPlaceholders),
+        at,
+        { key: key.key },
+      );
+      return false;
+    }
+    return true;
+  }
 
   /** Checks the anchor and tag of the document's root node. */
   acceptRoot(node: Node): boolean {
@@ -210,8 +254,11 @@ export class EntryCollector {
     }
     const text = String(node.value);
     const start = this.positionOf(node) ?? key.position;
+    if (!this.withinLimits(key, text, 0, start)) return;
     const parsed = parseMessage(text);
     if (parsed.ok) {
+      const placeholders = parsed.parts.length - parsed.parts.filter((part) => typeof part === "string").length;
+      if (!this.withinLimits(key, text, placeholders, start)) return;
       this.entries.set(key.key, {
         key: key.key,
         text,
@@ -243,6 +290,7 @@ export class EntryCollector {
   private addMf2Entry(key: KeyInfo, node: Scalar): void {
     const text = String(node.value);
     const start = this.positionOf(node) ?? key.position;
+    if (!this.withinLimits(key, text, 0, start)) return;
     const locate = (offset: number) =>
       locateValueOffset(node, text, offset, this.source);
     const compiled = compileMf2(text, locate);

@@ -34,6 +34,7 @@ import {
   type LocaleDirectory,
 } from "./catalog-paths.js";
 import { parseCatalogYaml } from "./parse-catalog-yaml.js";
+import { describeLimit, resolveLimits, type Limits } from "../limits.js";
 
 export interface LoadOptions {
   /**
@@ -44,6 +45,8 @@ export interface LoadOptions {
   strict?: boolean;
   /** Receives each diagnostic when `strict` is off. */
   onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** Limits on file size, keys and messages; see src/limits.ts. */
+  limits?: Partial<Limits>;
 }
 
 export interface LoadResult {
@@ -58,6 +61,7 @@ export async function loadCatalogDirectory(
 ): Promise<LoadResult> {
   const catalogs = new CatalogSet();
   const diagnostics: Diagnostic[] = [];
+  const limits = resolveLimits(options.limits);
 
   const rootEntries = await listDirectory(dir);
   if (rootEntries instanceof Error) {
@@ -71,9 +75,11 @@ export async function loadCatalogDirectory(
       continue;
     }
     const files = selectCatalogFiles(directory, entries, diagnostics);
-    const contents = await Promise.all(files.map((file) => readFile(file.path)));
+    const contents = await Promise.all(
+      files.map((file) => readFile(file.path, limits.maxCatalogFileBytes)),
+    );
     files.forEach((file, index) => {
-      addCatalog(catalogs, diagnostics, file, contents[index]!);
+      addCatalog(catalogs, diagnostics, file, contents[index]!, limits);
     });
   }
   return finishLoad(catalogs, diagnostics, options);
@@ -86,6 +92,7 @@ export function loadCatalogDirectorySync(
 ): LoadResult {
   const catalogs = new CatalogSet();
   const diagnostics: Diagnostic[] = [];
+  const limits = resolveLimits(options.limits);
 
   const rootEntries = listDirectorySync(dir);
   if (rootEntries instanceof Error) {
@@ -99,7 +106,8 @@ export function loadCatalogDirectorySync(
       continue;
     }
     for (const file of selectCatalogFiles(directory, entries, diagnostics)) {
-      addCatalog(catalogs, diagnostics, file, readFileSync(file.path));
+      const content = readFileSync(file.path, limits.maxCatalogFileBytes);
+      addCatalog(catalogs, diagnostics, file, content, limits);
     }
   }
   return finishLoad(catalogs, diagnostics, options);
@@ -110,12 +118,23 @@ function addCatalog(
   diagnostics: Diagnostic[],
   file: CatalogFile,
   content: Uint8Array | Error,
+  limits: Limits,
 ): void {
   const catalog = createCatalog(file.catalog, file.locale);
   catalog.files.push(file.path);
   catalogs.add(catalog);
 
   const context = { locale: file.locale, catalog: file.catalog };
+  if (content instanceof FileTooLargeError) {
+    diagnostics.push({
+      code: "limit-exceeded",
+      severity: "error",
+      message: content.message,
+      file: file.path,
+      ...context,
+    });
+    return;
+  }
   if (content instanceof Error) {
     diagnostics.push({
       code: "file-read",
@@ -126,7 +145,7 @@ function addCatalog(
     });
     return;
   }
-  const parsed = parseCatalogYaml(content, file.path, context);
+  const parsed = parseCatalogYaml(content, file.path, context, limits);
   for (const [key, entry] of parsed.entries) catalog.entries.set(key, entry);
   diagnostics.push(...parsed.diagnostics);
 }
@@ -213,16 +232,30 @@ function brokenLinkEntry(name: string): DirectoryEntry {
   return { name, isDirectory: false, isFile: true };
 }
 
-async function readFile(file: string): Promise<Uint8Array | Error> {
+/** A file over `maxCatalogFileBytes`, found before reading it. */
+class FileTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly max: number,
+  ) {
+    super(describeLimit("the file size in bytes", size, "maxCatalogFileBytes", max));
+  }
+}
+
+async function readFile(file: string, maxBytes: number): Promise<Uint8Array | Error> {
   try {
+    const { size } = await fsPromises.stat(file);
+    if (size > maxBytes) return new FileTooLargeError(size, maxBytes);
     return await fsPromises.readFile(file);
   } catch (error) {
     return asError(error);
   }
 }
 
-function readFileSync(file: string): Uint8Array | Error {
+function readFileSync(file: string, maxBytes: number): Uint8Array | Error {
   try {
+    const { size } = fs.statSync(file);
+    if (size > maxBytes) return new FileTooLargeError(size, maxBytes);
     return fs.readFileSync(file);
   } catch (error) {
     return asError(error);

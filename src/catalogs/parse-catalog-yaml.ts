@@ -16,6 +16,7 @@ import { EntryCollector } from "./collect-entries.js";
 import { decodeUtf8 } from "./decode-utf8.js";
 import { FileDiagnostics, type CatalogContext } from "./file-diagnostics.js";
 import { reportYamlErrors } from "./yaml-errors.js";
+import { DEFAULT_LIMITS, describeLimit, type Limits } from "../limits.js";
 import { NodePropertyTokens, SourceText } from "./yaml-positions.js";
 
 export interface ParsedCatalogFile {
@@ -44,12 +45,22 @@ export function parseCatalogYaml(
   source: string | Uint8Array,
   file: string,
   context: CatalogContext = {},
+  limits: Limits = DEFAULT_LIMITS,
 ): ParsedCatalogFile {
   const reporter = new FileDiagnostics(file, context);
   const noEntries = (): ParsedCatalogFile => ({
     entries: new Map(),
     diagnostics: reporter.diagnostics,
   });
+
+  const size = typeof source === "string" ? Buffer.byteLength(source) : source.byteLength;
+  if (size > limits.maxCatalogFileBytes) {
+    reporter.error(
+      "limit-exceeded",
+      describeLimit("the file size in bytes", size, "maxCatalogFileBytes", limits.maxCatalogFileBytes),
+    );
+    return noEntries();
+  }
 
   const text = decodeSource(source, reporter);
   if (text === undefined) return noEntries();
@@ -83,6 +94,7 @@ export function parseCatalogYaml(
     sourceText,
     new NodePropertyTokens(tokens),
     reporter,
+    limits,
   );
   if (!collector.acceptRoot(root)) return noEntries();
   if (!isMap(root)) {

@@ -9,6 +9,7 @@ import type {
   DiagnosticHandler,
 } from "../diagnostics/diagnostic.js";
 import type { LocaleSettings } from "../locales/locale-settings.js";
+import { resolveLimits, type Limits } from "../limits.js";
 import { normalizeVsphereLocale } from "../locales/locale-tag.js";
 import { Session, type SessionOptions } from "./session.js";
 
@@ -23,6 +24,8 @@ export interface LocmsgOptions {
   strict?: boolean;
   /** Receives every render diagnostic of every session. */
   onDiagnostic?: DiagnosticHandler;
+  /** Input limits (src/limits.ts); each one left out takes its default. */
+  limits?: Partial<Limits>;
 }
 
 function normalizeList(locales: readonly string[], what: string): string[] {
@@ -50,11 +53,15 @@ export class Locmsg {
   /** The folder `fromDirectory` read, which `reload` reads again. */
   private directory: string | undefined;
 
+  /** The limits in force, defaults filled in. */
+  readonly limits: Limits;
+
   constructor(
     catalogs: CatalogSet,
     readonly options: LocmsgOptions = {},
     loadDiagnostics: readonly Diagnostic[] = [],
   ) {
+    this.limits = resolveLimits(options.limits);
     this.current = catalogs;
     this.currentSettings = this.settingsFor(catalogs);
     this.currentDiagnostics = loadDiagnostics;

@@ -9,7 +9,7 @@ import {
   type ResolvedLocale,
 } from "../locales/locale-settings.js";
 import { getFormatters, isValidTimeZone } from "../render/formatters.js";
-import type { RenderContext } from "../render/render-context.js";
+import type { RenderBudget, RenderContext } from "../render/render-context.js";
 import { renderMessage } from "../render/render-message.js";
 import { renderEntry } from "../render/render-entry.js";
 import { renderParts } from "../render/render-parts.js";
@@ -18,6 +18,7 @@ import {
   type LocalizedTaskInfo,
 } from "../render/render-task-info.js";
 import { parseMessage } from "../parse/parse-message.js";
+import { describeLimit } from "../limits.js";
 import {
   readMessageInput,
   type MessageArgument,
@@ -38,6 +39,23 @@ export interface SessionOptions {
   locale?: string;
   /** IANA time zone for dates; the process time zone when left out. */
   timeZone?: string;
+}
+
+/**
+ * Records a diagnostic for the current render; returns false for a repeat,
+ * so a message that fails the same way in a loop is reported once.
+ */
+function firstReport(budget: RenderBudget, diagnostic: Diagnostic): boolean {
+  const id = `${diagnostic.code}\u0000${diagnostic.key ?? ""}\u0000${diagnostic.message}`;
+  if (budget.reported.has(id)) return false;
+  budget.reported.add(id);
+  return true;
+}
+
+function limitError(message: string): LocmsgError {
+  return new LocmsgError([
+    { code: "limit-exceeded", severity: "error", message },
+  ]);
 }
 
 function invalidInput(message: string): LocmsgError {
@@ -135,9 +153,19 @@ export class Session {
   format(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
-    return this.withContext(options, (context) =>
-      renderMessage(input, context),
-    );
+    return this.withContext(options, (context) => {
+      const { maxArguments } = this.engine.limits;
+      if (input.args.length > maxArguments) {
+        context.report({
+          code: "limit-exceeded",
+          severity: "error",
+          message: `${describeLimit(`the number of arguments of '${input.key}'`, input.args.length, "maxArguments", maxArguments)}; the extra arguments are ignored`,
+          key: input.key,
+        });
+        input.args.length = maxArguments;
+      }
+      return renderMessage(input, context);
+    });
   }
 
   /**
@@ -150,7 +178,31 @@ export class Session {
     args: readonly MessageArgument[] | Record<string, unknown>,
     options?: RenderOptions,
   ): string {
+    const { maxMessageLength, maxPlaceholders } = this.engine.limits;
+    if (template.length > maxMessageLength) {
+      throw limitError(
+        describeLimit(
+          "the template length",
+          template.length,
+          "maxMessageLength",
+          maxMessageLength,
+        ),
+      );
+    }
     const parsed = parseMessage(template);
+    const placeholders = parsed.ok
+      ? parsed.parts.filter((part) => typeof part !== "string").length
+      : 0;
+    if (placeholders > maxPlaceholders) {
+      throw limitError(
+        describeLimit(
+          "the number of placeholders in the template",
+          placeholders,
+          "maxPlaceholders",
+          maxPlaceholders,
+        ),
+      );
+    }
     if (!parsed.ok) {
       const { line, column, message } = parsed.error;
       throw new LocmsgError([
@@ -232,6 +284,10 @@ export class Session {
     render: (context: RenderContext) => T,
   ): T {
     const base = this.baseContext();
+    const budget = base.budget!;
+    budget.steps = 0;
+    budget.exhausted = false;
+    if (budget.reported.size > 0) budget.reported.clear();
     if (options?.strict === undefined && options?.onDiagnostic === undefined) {
       return render(base);
     }
@@ -245,7 +301,9 @@ export class Session {
     );
     return render({
       ...base,
-      report: (diagnostic) => collector.report(diagnostic),
+      report: (diagnostic) => {
+        if (firstReport(budget, diagnostic)) collector.report(diagnostic);
+      },
     });
   }
 
@@ -261,8 +319,12 @@ export class Session {
       catalogs: this.engine.catalogs,
       chain: this.resolved.chain,
       formatters: getFormatters(this.resolved.formatLocale, this.zone),
-      maxDepth: this.engine.options.maxLookupDepth ?? 16,
+      maxDepth:
+        this.engine.options.maxLookupDepth ?? this.engine.limits.maxLookupDepth,
+      limits: this.engine.limits,
+      budget: { steps: 0, exhausted: false, reported: new Set() },
       report: (diagnostic) => {
+        if (!firstReport(this.cachedContext!.budget!, diagnostic)) return;
         onDiagnostic?.(diagnostic);
         if (strict) throw new LocmsgError([diagnostic]);
       },

@@ -5,6 +5,7 @@ import type {
   Severity,
 } from "../diagnostics/diagnostic.js";
 import type { Formatters } from "./formatters.js";
+import type { Limits } from "../limits.js";
 
 /** Everything one render call needs; created per call, shared by nested lookups. */
 export interface RenderContext {
@@ -15,6 +16,19 @@ export interface RenderContext {
   /** Maximum nesting of `{1}` lookups and nested messages. */
   maxDepth: number;
   report(diagnostic: Diagnostic): void;
+  /** Input limits; rendering reads maxRenderSteps and maxArgumentLength. */
+  limits?: Limits;
+  /** Work done by the current top-level render; reset by each entry point. */
+  budget?: RenderBudget;
+}
+
+export interface RenderBudget {
+  /** Placeholders resolved so far. */
+  steps: number;
+  /** Set once the step limit was reported, so it is reported once. */
+  exhausted: boolean;
+  /** Diagnostics reported in this render, so repeats are dropped. */
+  reported: Set<string>;
 }
 
 /** Where a diagnostic about a catalog message points. */

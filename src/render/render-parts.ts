@@ -17,6 +17,7 @@ import type { MessagePart, Placeholder } from "../parse/message-ast.js";
 import type { MessageArgument } from "../vsphere/localizable-message.js";
 import { readArgument } from "./read-argument.js";
 import { formatValue } from "./format-value.js";
+import { describeLimit } from "../limits.js";
 import { renderEntry } from "./render-entry.js";
 import {
   renderDiagnostic,
@@ -45,12 +46,60 @@ export function renderParts(
   return text;
 }
 
+/**
+ * Counts one placeholder against `maxRenderSteps`; returns false once the
+ * budget is spent, so lookups that fan out cannot make a render grow
+ * beyond a bound.
+ */
+function takeStep(scope: RenderScope, context: RenderContext): boolean {
+  const { budget, limits } = context;
+  if (!budget || !limits) return true;
+  budget.steps++;
+  if (budget.steps <= limits.maxRenderSteps) return true;
+  if (!budget.exhausted) {
+    budget.exhausted = true;
+    context.report(
+      renderDiagnostic(
+        "limit-exceeded",
+        "error",
+        `${describeLimit("the number of placeholders this render resolves", budget.steps, "maxRenderSteps", limits.maxRenderSteps)}; the rest are shown as written`,
+        scope.origin,
+      ),
+    );
+  }
+  return false;
+}
+
+/** Cuts a string argument at `maxArgumentLength` characters, reporting it. */
+function limitLength(
+  value: unknown,
+  scope: RenderScope,
+  context: RenderContext,
+): unknown {
+  const max = context.limits?.maxArgumentLength;
+  if (typeof value !== "string" || max === undefined || value.length <= max)
+    return value;
+  context.report(
+    renderDiagnostic(
+      "limit-exceeded",
+      "error",
+      `${describeLimit("the length of an argument value", value.length, "maxArgumentLength", max)}; the value is cut to the limit`,
+      scope.origin,
+    ),
+  );
+  return value.slice(0, max);
+}
+
 function renderPlaceholder(
   placeholder: Placeholder,
   scope: RenderScope,
   context: RenderContext,
 ): string {
-  const found = readArgument(placeholder.argument, scope.args);
+  if (!takeStep(scope, context)) return placeholder.source;
+  const argument = readArgument(placeholder.argument, scope.args);
+  const found = argument.ok
+    ? { ok: true as const, value: limitLength(argument.value, scope, context) }
+    : argument;
   if (!found.ok) {
     context.report(
       renderDiagnostic(
