@@ -14,7 +14,10 @@ export function readRepositoryFile(relativePath: string): string {
 export interface CatalogFile {
   path: string;
   text: string;
+  /** Every entry, including `!mf2` ones, with the value's source text. */
   entries: Map<string, string>;
+  /** Keys whose value is tagged `!mf2` (MessageFormat 2, not vSphere syntax). */
+  mf2Keys: Set<string>;
 }
 
 /**
@@ -34,15 +37,25 @@ export function loadCatalogFile(locale: string, name: string): CatalogFile {
     throw new Error(`${path} is not a YAML mapping`);
   }
   const entries = new Map<string, string>();
+  const mf2Keys = new Set<string>();
   for (const pair of document.contents.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value)) {
       throw new Error(
         `${path} has an entry that is not a scalar key and value`,
       );
     }
-    entries.set(String(pair.key.value), String(pair.value.value));
+    const key = String(pair.key.value);
+    entries.set(key, String(pair.value.value));
+    if (pair.value.tag === "!mf2") mf2Keys.add(key);
   }
-  return { path, text, entries };
+  return { path, text, entries, mf2Keys };
+}
+
+/** Returns the entries in vSphere message syntax, leaving out `!mf2` ones. */
+export function vsphereEntries(catalog: CatalogFile): Map<string, string> {
+  return new Map(
+    [...catalog.entries].filter(([key]) => !catalog.mf2Keys.has(key)),
+  );
 }
 
 /**
@@ -61,6 +74,27 @@ export function placeholdersOf(message: string): string[] {
 
 /** The catalogs that exist in both `en` and `de` with identical key sets. */
 export const PAIRED_CATALOGS = ["enum", "fault", "locmsg"] as const;
+
+/** Every catalog that each shipped locale has. */
+export const CATALOG_NAMES = ["enum", "fault", "locmsg", "task"] as const;
+
+/** The locale folders under `catalogs/`, in vSphere form and sorted. */
+export const SHIPPED_LOCALES = [
+  "de",
+  "en",
+  "es",
+  "fr",
+  "it",
+  "ja",
+  "ko",
+  "zh_CN",
+  "zh_TW",
+] as const;
+
+/** The shipped locales other than English. */
+export const TRANSLATED_LOCALES = SHIPPED_LOCALES.filter(
+  (locale) => locale !== "en",
+);
 
 /** Type prefixes of the methods that catalogs/de/task.yaml translates. */
 export const TRANSLATED_METHOD_PREFIXES = [
