@@ -23,6 +23,7 @@ import { LocmsgError } from "../diagnostics/diagnostic.js";
 import { formatValue } from "../render/format-value.js";
 import { renderEntry } from "../render/render-entry.js";
 import { activeRender } from "./active-render.js";
+import { withCachedIntl } from "./cached-number.js";
 import { argumentValueOf } from "./mf2-arguments.js";
 import { Mf2LookupError, ReportedError } from "./mf2-errors.js";
 
@@ -221,6 +222,8 @@ export const MF2_FUNCTIONS: Readonly<Record<string, Mf2Function>> =
     datetime: guard(inSessionTimeZone(DraftFunctions.datetime)),
     date: guard(inSessionTimeZone(DraftFunctions.date)),
     time: guard(inSessionTimeZone(DraftFunctions.time)),
+    number: guard(withCachedIntl(DefaultFunctions.number)),
+    integer: guard(withCachedIntl(DefaultFunctions.integer)),
     label: guard(label),
     msg: guard(msg),
   });
