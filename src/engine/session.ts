@@ -153,19 +153,20 @@ export class Session {
   format(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
-    return this.withContext(options, (context) => {
-      const { maxArguments } = this.engine.limits;
-      if (input.args.length > maxArguments) {
-        context.report({
-          code: "limit-exceeded",
-          severity: "error",
-          message: `${describeLimit(`the number of arguments of '${input.key}'`, input.args.length, "maxArguments", maxArguments)}; the extra arguments are ignored`,
-          key: input.key,
-        });
-        input.args.length = maxArguments;
-      }
-      return renderMessage(input, context);
-    });
+    // The hottest entry point: it takes its context directly, without the
+    // callback that withContext needs.
+    const context = this.contextFor(options);
+    const { maxArguments } = this.engine.limits;
+    if (input.args.length > maxArguments) {
+      context.report({
+        code: "limit-exceeded",
+        severity: "error",
+        message: `${describeLimit(`the number of arguments of '${input.key}'`, input.args.length, "maxArguments", maxArguments)}; the extra arguments are ignored`,
+        key: input.key,
+      });
+      input.args.length = maxArguments;
+    }
+    return renderMessage(input, context);
   }
 
   /**
@@ -283,13 +284,18 @@ export class Session {
     options: RenderOptions | undefined,
     render: (context: RenderContext) => T,
   ): T {
+    return render(this.contextFor(options));
+  }
+
+  /** Returns the context for one top-level render, its budget reset. */
+  private contextFor(options: RenderOptions | undefined): RenderContext {
     const base = this.baseContext();
     const budget = base.budget!;
     budget.steps = 0;
     budget.exhausted = false;
     if (budget.reported.size > 0) budget.reported.clear();
     if (options?.strict === undefined && options?.onDiagnostic === undefined) {
-      return render(base);
+      return base;
     }
     const strict = options.strict ?? this.engine.options.strict ?? false;
     const handlers = [this.engine.options.onDiagnostic, options.onDiagnostic];
@@ -299,12 +305,12 @@ export class Session {
         for (const handler of handlers) handler?.(diagnostic);
       },
     );
-    return render({
+    return {
       ...base,
       report: (diagnostic) => {
         if (firstReport(budget, diagnostic)) collector.report(diagnostic);
       },
-    });
+    };
   }
 
   /**

@@ -23,7 +23,11 @@ export function renderMessage(
     };
     return renderEntry(
       found.entry,
-      { args: input.args, stack: [...stack, input.key], origin },
+      {
+        args: input.args,
+        stack: stack.length === 0 ? [input.key] : [...stack, input.key],
+        origin,
+      },
       context,
     );
   }
