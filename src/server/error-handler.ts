@@ -1,0 +1,117 @@
+/**
+ * Turns every error a request raises into a vSphere fault response and logs
+ * it: faults at `info` (a client's mistake), anything else at `error` as
+ * `SystemError`, with the request id to find the stack in the log.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { invalidRequest, VimFault } from "./faults.js";
+
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const fault = toFault(error as FastifyError, request);
+  if (fault.faultType === "SystemError") {
+    request.log.error(
+      { err: error, url: request.url },
+      "request failed with an unexpected error",
+    );
+  } else {
+    request.log.info(
+      {
+        fault: fault.faultType,
+        ...faultIds(fault),
+        url: request.url,
+        reason: fault.message,
+      },
+      "request rejected with a fault",
+    );
+  }
+  return reply
+    .status(fault.statusCode)
+    .type("application/json")
+    .send(fault.toWire());
+}
+
+function toFault(error: FastifyError, request: FastifyRequest): VimFault {
+  if (error instanceof VimFault) return error;
+  const validation = (error as { validation?: ValidationIssue[] }).validation;
+  if (validation)
+    return invalidRequest(describeValidation(validation, request));
+
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return invalidRequest(
+        `The request body is larger than the server's limit of ${request.routeOptions.bodyLimit} bytes.`,
+        413,
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return invalidRequest(
+        `Unsupported content type '${request.headers["content-type"] ?? ""}'; send the body as JSON with 'Content-Type: application/json'.`,
+      );
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return invalidRequest(
+        "The request body does not match its Content-Length header.",
+      );
+  }
+  const fault = new VimFault(
+    "SystemError",
+    `An internal error occurred; the server log has the details under request id ${request.id}.`,
+    { reason: "internal error" },
+  );
+  return fault;
+}
+
+/** Words an ajv error the way a client can act on: the property path and the problem. */
+function describeValidation(
+  issues: readonly ValidationIssue[],
+  request: FastifyRequest,
+): string {
+  const segments = request.url.split("?")[0]!.split("/");
+  const method = `${segments.at(-3)}.${segments.at(-1)}`;
+  const [issue] = issues;
+  if (!issue) return `Invalid request body for ${method}.`;
+  const where =
+    issue.instancePath === ""
+      ? "the body"
+      : `'${issue.instancePath.slice(1).replaceAll("/", ".")}'`;
+  let problem: string;
+  switch (issue.keyword) {
+    case "additionalProperties":
+      problem = `${where} has unknown property '${String(issue.params["additionalProperty"])}'`;
+      break;
+    case "required":
+      problem = `required property '${String(issue.params["missingProperty"])}' is missing from ${where}`;
+      break;
+    case "type":
+      problem = `${where} must be of type ${String(issue.params["type"])}`;
+      break;
+    case "const":
+      problem = `${where} must be '${String(issue.params["allowedValue"])}'`;
+      break;
+    case "enum":
+      problem = `${where} must be one of ${(issue.params["allowedValues"] as unknown[]).join(", ")}`;
+      break;
+    default:
+      problem = `${where} ${issue.message ?? "is invalid"}`;
+  }
+  return `Invalid request body for ${method}: ${problem}.`;
+}
+
+/** Picks the ids a fault names, for the log line. */
+function faultIds(fault: VimFault): Record<string, unknown> {
+  const ids: Record<string, unknown> = {};
+  for (const name of ["invalidProperty", "privilegeId", "object", "obj"]) {
+    if (fault.properties[name] !== undefined)
+      ids[name] = fault.properties[name];
+  }
+  return ids;
+}

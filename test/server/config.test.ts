@@ -1,0 +1,173 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  ConfigError,
+  loadServerConfig,
+  parseServerConfig,
+  withEnvironmentAdmin,
+} from "../../src/server/config.js";
+import {
+  parsePasswordHash,
+  type ParsedHash,
+} from "../../src/server/passwords.js";
+
+const HASH =
+  "$scrypt$ln=10,r=8,p=1$vd8CAkQ6mXOJN92GNw4rsg$X6lR1aK4zzdWK/6nAmjXIcMB/NPYak2nfnvOO8g17Z0";
+
+function configError(text: string): ConfigError {
+  try {
+    parseServerConfig(text, "server.yaml");
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("server configuration", () => {
+  it("loads the shipped sample", async () => {
+    const file = path.resolve("docs/examples/server-config.yaml");
+    const config = await loadServerConfig(file);
+    expect(config.defaultLocale).toBe("en");
+    expect(config.port).toBe(8989);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.users.map((user) => user.userName)).toEqual([
+      "administrator@vsphere.local",
+      "backup-service",
+      "alice",
+    ]);
+    expect(config.users[0]!.privileges).toEqual(["*"]);
+    expect(config.users[0]!.password.costLog2).toBe(17);
+    expect(config.inventory[0]).toEqual({
+      type: "VirtualMachine",
+      value: "vm-42",
+      name: "web01",
+    });
+  });
+
+  it("empty file gives defaults", () => {
+    const config = parseServerConfig("", "server.yaml");
+    expect(config.defaultLocale).toBe("en");
+    expect(config.sessionTimeoutSeconds).toBe(1800);
+    expect(config.bodyLimitBytes).toBe(1048576);
+    expect(config.users).toEqual([]);
+  });
+
+  it("normalizes locales", () => {
+    const config = parseServerConfig(
+      "defaultLocale: de-DE\nsupportedLocaleList: [zh-Hant-TW, EN]\n",
+      "server.yaml",
+    );
+    expect(config.defaultLocale).toBe("de_DE");
+    expect(config.supportedLocaleList).toEqual(["zh_TW", "en"]);
+  });
+
+  it("resolves catalogs against the file", () => {
+    const config = parseServerConfig(
+      "catalogs: ../catalogs\n",
+      "/etc/locmsg/server.yaml",
+    );
+    expect(config.catalogs).toBe(path.resolve("/etc/catalogs"));
+  });
+
+  const cases: [string, string, string, number, number, string][] = [
+    [
+      "unknown field",
+      "defaultLocale: en\nport: 80\nprot: 81\n",
+      "prot",
+      3,
+      1,
+      "unknown field",
+    ],
+    [
+      "bad locale",
+      "defaultLocale: not a locale\n",
+      "defaultLocale",
+      1,
+      16,
+      "is not a locale",
+    ],
+    [
+      "wrong type",
+      "sessionTimeoutSeconds: soon\n",
+      "sessionTimeoutSeconds",
+      1,
+      24,
+      "expected a number",
+    ],
+    ["out of range", "port: 70000\n", "port", 1, 7, "out of range"],
+    [
+      "bad privilege",
+      `users:\n  - userName: a\n    passwordHash: "${HASH}"\n    privileges: [Task.Craete]\n`,
+      "users[0].privileges[0]",
+      4,
+      18,
+      "unknown privilege 'Task.Craete'",
+    ],
+    [
+      "bad hash",
+      "users:\n  - userName: a\n    passwordHash: secret\n    privileges: []\n",
+      "users[0].passwordHash",
+      3,
+      19,
+      "not a scrypt hash",
+    ],
+    [
+      "missing hash",
+      "users:\n  - userName: a\n    privileges: []\n",
+      "users[0].passwordHash",
+      2,
+      5,
+      "missing",
+    ],
+    [
+      "duplicate user",
+      `users:\n  - {userName: a, passwordHash: "${HASH}", privileges: []}\n  - {userName: a, passwordHash: "${HASH}", privileges: []}\n`,
+      "users[1].userName",
+      3,
+      16,
+      "listed twice",
+    ],
+    ["YAML syntax", "users: [\n", "", 2, 1, "invalid YAML"],
+    ["duplicate key", "port: 1\nport: 2\n", "", 2, 1, "invalid YAML"],
+    ["not a mapping", "- a\n- b\n", "", 1, 1, "expected a mapping"],
+    [
+      "inventory field",
+      "inventory:\n  - {type: VirtualMachine, value: vm-1, nme: web}\n",
+      "inventory[0].nme",
+      2,
+      41,
+      "unknown field",
+    ],
+  ];
+
+  for (const [name, text, field, line, column, reason] of cases) {
+    it(`reports ${name} with its position`, () => {
+      const error = configError(text);
+      expect(error.field).toBe(field);
+      expect(error.line).toBe(line);
+      expect(error.column).toBe(column);
+      expect(error.reason).toContain(reason);
+      expect(error.message.startsWith(`server.yaml:${line}:${column}: `)).toBe(
+        true,
+      );
+    });
+  }
+
+  it("missing file is a ConfigError", async () => {
+    await expect(loadServerConfig("/nonexistent/server.yaml")).rejects.toThrow(
+      "/nonexistent/server.yaml:1:1: no such file; check the path",
+    );
+  });
+
+  it("environment admin replaces a namesake", () => {
+    const config = parseServerConfig(
+      `users:\n  - {userName: root, passwordHash: "${HASH}", privileges: []}\n`,
+      "server.yaml",
+    );
+    const password = parsePasswordHash(HASH) as ParsedHash;
+    const merged = withEnvironmentAdmin(config, { userName: "root", password });
+    expect(merged.users).toHaveLength(1);
+    expect(merged.users[0]!.privileges).toEqual(["*"]);
+  });
+});
