@@ -16,6 +16,7 @@ import { EntryCollector } from "./collect-entries.js";
 import { decodeUtf8 } from "./decode-utf8.js";
 import { FileDiagnostics, type CatalogContext } from "./file-diagnostics.js";
 import { reportYamlErrors } from "./yaml-errors.js";
+import { readFlatCatalog } from "./flat-catalog-fast-path.js";
 import { DEFAULT_LIMITS, describeLimit, type Limits } from "../limits.js";
 import { NodePropertyTokens, SourceText } from "./yaml-positions.js";
 
@@ -64,6 +65,9 @@ export function parseCatalogYaml(
 
   const text = decodeSource(source, reporter);
   if (text === undefined) return noEntries();
+
+  const flat = readFlatCatalog(text, file, limits);
+  if (flat) return { entries: flat, diagnostics: reporter.diagnostics };
 
   const lineCounter = new LineCounter();
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];

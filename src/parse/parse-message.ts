@@ -22,6 +22,10 @@ export type ParseResult =
  * into text and placeholder parts. Never throws for bad input.
  */
 export function parseMessage(text: string): ParseResult {
+  // Most catalog messages are plain text; they need no parser run.
+  if (!text.includes("{") && !text.includes("}")) {
+    return { ok: true, parts: text === "" ? [] : [text] };
+  }
   try {
     return { ok: true, parts: parse(text) };
   } catch (error) {

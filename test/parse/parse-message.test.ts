@@ -115,3 +115,13 @@ describe("printMessage", () => {
     expect(printMessage(parts("Use {{name}}"))).toBe("Use {{name}}");
   });
 });
+
+describe("parseMessage without braces", () => {
+  it("matches the grammar's result", async () => {
+    const { parse } =
+      await import("../../src/parse/generated/message-parser.js");
+    for (const text of ["", "plain", "  spaces  ", "line\nbreak", "@.#"]) {
+      expect(parts(text)).toEqual(parse(text));
+    }
+  });
+});

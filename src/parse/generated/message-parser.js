@@ -229,8 +229,9 @@ function peg$parse(input, options) {
     return {
       type: "placeholder",
       source: text(),
-      start: location().start.offset,
-      end: location().end.offset,
+      // range() gives offsets without the line and column work of location().
+      start: range().start,
+      end: range().end,
       argument,
       label: label ?? undefined,
     };
