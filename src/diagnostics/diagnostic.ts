@@ -36,8 +36,38 @@ export type DiagnosticCode =
   | "invalid-argument"
   | "lookup-cycle"
   | "lookup-depth"
+  // An MF2 resolution or function error other than a missing or invalid argument
+  | "mf2-format"
+  // Catalog lint (locmsg lint); docs/lint.md describes each code
+  | "nfc-duplicate-key"
+  | "label-catalog-missing"
+  | "label-prefix-missing"
+  | "mf2-syntax"
+  | "plural-category-unused"
+  | "default-locale-missing"
+  | "unknown-placeholder"
+  | "label-lookup-changed"
+  | "dropped-placeholder"
+  | "missing-key"
+  | "missing-catalog-file"
+  | "extra-key"
+  | "extra-catalog-file"
+  | "whitespace-mismatch"
+  | "literal-escape"
+  | "unbalanced-brace"
+  | "invalid-ignore-comment"
+  // Limits on input size (src/limits.ts)
+  | "limit-exceeded"
   // Input documents (CLI and API)
-  | "invalid-input";
+  | "invalid-input"
+  // VMware .vmsg catalog files (import and export)
+  | "vmsg-syntax"
+  | "vmsg-nul"
+  | "vmsg-unrepresentable"
+  // vSphere Extension resource lists (import and export)
+  | "resource-unrepresentable"
+  // Browser bundles (locmsg build); docs/bundles.md lists the MF2 subset
+  | "mf2-unsupported";
 
 export interface SourceLocation {
   /** File path or another source name, such as `<stdin>`. */

@@ -1,0 +1,166 @@
+/**
+ * locmsg/browser: renders LocalizableMessages, event templates and TaskInfo
+ * lines in the browser from the bundles that `locmsg build` writes, with the
+ * server renderer's text, fallbacks and diagnostic codes. No dependencies
+ * and no parser. Every result is a plain string, so insert it with
+ * `textContent`, never `innerHTML`.
+ *
+ * ```js
+ * import { loadLocmsg } from "locmsg/browser";
+ * const locmsg = await loadLocmsg("/bundles/manifest.json", { locale: "de-AT" });
+ * locmsg.format({ key: "com.vmware.locmsg.taskState", arg: [{ key: "field", value: "queued" }] });
+ * // "Status: In Warteschlange"
+ * ```
+ */
+import type { Bundle, Manifest } from "./bundle-format.js";
+import {
+  isRecord,
+  readMessage,
+  renderMessage,
+  unwrap,
+} from "./format-value.js";
+import {
+  matchMessageLocale,
+  messageLocaleChain,
+  toBcp47,
+} from "./negotiate.js";
+import { renderEntry, toArguments } from "./render-parts.js";
+import {
+  useState,
+  type DiagnosticHandler,
+  type RenderState,
+} from "./render-state.js";
+import { describe, renderTask, type BrowserTaskInfo } from "./task-info.js";
+
+export type { Bundle, Manifest, ManifestEntry } from "./bundle-format.js";
+export type { BrowserDiagnostic, DiagnosticHandler } from "./render-state.js";
+export type { BrowserTaskInfo } from "./task-info.js";
+export { matchMessageLocale, messageLocaleChain } from "./negotiate.js";
+
+export interface BrowserOptions {
+  /** Session locale, vSphere (`de_AT`) or BCP 47 (`de-AT`); the manifest's default locale when left out. */
+  locale?: string;
+  /** IANA time zone for dates; the browser's when left out. */
+  timeZone?: string;
+  /** Message locales to search, such as a server session's; negotiated from `locale` when left out. */
+  chain?: string[];
+  /** Maximum nesting of `{1}` lookups and nested messages (default 16, as on the server). */
+  maxDepth?: number;
+  onDiagnostic?: DiagnosticHandler;
+}
+
+export interface BrowserLocmsg {
+  /** The BCP 47 tag numbers and dates are formatted with. */
+  locale: string;
+  /** Message locales searched for each key, in order; the first is the message locale. */
+  chain: string[];
+  /** Renders a LocalizableMessage (plain or VI/JSON). */
+  format(message: unknown): string;
+  /** Renders an event from the `event` catalog's `<eventTypeId>.<format>` template. */
+  formatEvent(event: unknown, format?: string): string;
+  /** Renders the fields of a TaskInfo that the server sent, and its one-line summary. */
+  renderTaskInfo(task: Record<string, unknown>): BrowserTaskInfo;
+  /** `<id>.label` (or another field) from a catalog; the id's last segment when missing. */
+  label(catalog: string, id: string, field?: string): string;
+}
+
+/** Throws an error with the code the server's Session uses for unusable input. */
+function invalidInput(subject: string): never {
+  throw Object.assign(new TypeError(`invalid ${subject}`), {
+    code: "invalid-input",
+  });
+}
+
+/** Resolves the BCP 47 formatting locale and the message locale chain. */
+function resolve(manifest: Manifest, options: BrowserOptions) {
+  const locale = toBcp47(options.locale || manifest.defaultLocale);
+  return [
+    locale,
+    options.chain ??
+      messageLocaleChain(matchMessageLocale(locale, manifest), manifest),
+  ] as const;
+}
+
+/** Creates a renderer from a manifest and bundles (those of the chain suffice). */
+export function createLocmsg(
+  manifest: Manifest,
+  bundles: Bundle[],
+  options: BrowserOptions = {},
+): BrowserLocmsg {
+  const [locale, chain] = resolve(manifest, options);
+  const messages = new Map();
+  for (const { locale, catalog, messages: entries } of bundles) {
+    for (const key in entries) {
+      messages.set(`${locale}\n${catalog}\n${key}`, entries[key]);
+    }
+  }
+  const state: RenderState = [
+    messages,
+    new Set(manifest.catalogs.map((entry) => entry.catalogName)),
+    manifest.builtIn,
+    chain,
+    locale,
+    options.timeZone,
+    options.maxDepth ?? 16,
+    options.onDiagnostic,
+  ];
+  const run =
+    <A extends unknown[], T>(render: (...args: A) => T) =>
+    (...args: A): T => {
+      useState(state);
+      return render(...args);
+    };
+
+  return {
+    locale,
+    chain,
+    format: run((message: unknown) =>
+      renderMessage(readMessage(message) ?? invalidInput("message")),
+    ),
+    formatEvent: run((event: unknown, format = "fullFormat") => {
+      const value = unwrap(event);
+      const type =
+        isRecord(value) && (value["eventTypeId"] ?? value["_typeName"]);
+      if (typeof type !== "string") invalidInput("event");
+      const args = toArguments(value as object);
+      for (const field of new Set([format, "fullFormat"])) {
+        const key = `${type}.${field}`;
+        const text = renderEntry("event", key, args, [key]);
+        if (text !== undefined) return text;
+      }
+      const text = (value as Record<string, unknown>)["fullFormattedMessage"];
+      return typeof text === "string" && text
+        ? text
+        : renderMessage({ key: `${type}.${format}`, args });
+    }),
+    renderTaskInfo: run(renderTask),
+    label: run(describe),
+  };
+}
+
+async function fetchJson(url: URL): Promise<any> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${url}`);
+  return response.json();
+}
+
+/**
+ * Fetches the manifest, then only the bundles of the locale chain, and
+ * creates a renderer. A relative `manifestUrl` resolves against the page.
+ * Bundle names carry a content hash, so HTTP caches may keep them forever.
+ */
+export async function loadLocmsg(
+  manifestUrl: string | URL,
+  options: BrowserOptions = {},
+): Promise<BrowserLocmsg> {
+  const page = (globalThis as { location?: { href: string } }).location;
+  const base = new URL(manifestUrl, page?.href);
+  const manifest: Manifest = await fetchJson(base);
+  const [, chain] = resolve(manifest, options);
+  const bundles = await Promise.all(
+    manifest.catalogs
+      .filter((entry) => chain.includes(entry.locale))
+      .map((entry) => fetchJson(new URL(entry.catalogUri, base))),
+  );
+  return createLocmsg(manifest, bundles, { ...options, chain });
+}

@@ -1,0 +1,48 @@
+/**
+ * Locale negotiation with the server's result (CLDR language matching in
+ * src/locales/negotiate.ts) for the locales a manifest lists. The bundle
+ * builder runs the server's matcher ahead of time and stores its results in
+ * the manifest's `languageMatches`, keyed by maximized tag, so the runtime
+ * only maximizes the requested tag with `Intl.Locale#maximize()` and looks
+ * up `language-Script-Region`, then `language-Script`. docs/bundles.md
+ * lists what the table covers.
+ */
+import type { Manifest } from "./bundle-format.js";
+
+/** `zh_cn` -> `zh-CN`; throws a RangeError for an invalid tag. */
+export function toBcp47(locale: string): string {
+  return Intl.getCanonicalLocales(locale.replace(/_/g, "-"))[0]!;
+}
+
+/** Returns the catalog locale for a requested locale (vSphere or BCP 47 form). */
+export function matchMessageLocale(
+  requested: string,
+  manifest: Pick<Manifest, "languageMatches" | "defaultLocale">,
+): string {
+  const { language, script, region } = new Intl.Locale(
+    toBcp47(requested),
+  ).maximize();
+  const matches = manifest.languageMatches;
+  // Keys contain '-', so no key is an Object.prototype property.
+  return (
+    matches[`${language}-${script}-${region}`] ??
+    matches[`${language}-${script}`] ??
+    manifest.defaultLocale
+  );
+}
+
+/** Lists the locales searched for a key: the match, its language, the default. */
+export function messageLocaleChain(
+  messageLocale: string,
+  manifest: Pick<Manifest, "locales" | "defaultLocale">,
+): string[] {
+  const chain = [messageLocale];
+  const language = messageLocale.split("_")[0]!;
+  if (language !== messageLocale && manifest.locales.includes(language)) {
+    chain.push(language);
+  }
+  if (!chain.includes(manifest.defaultLocale)) {
+    chain.push(manifest.defaultLocale);
+  }
+  return chain;
+}

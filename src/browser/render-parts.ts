@@ -1,0 +1,146 @@
+/**
+ * Rendering of compiled parts, with the error policy of the server renderer
+ * (src/render/render-parts.ts). A missing argument prints the placeholder,
+ * and a missing label prints the value. A `{1}` value that is a `locmsg`
+ * key renders that message with the same arguments. Cycles and nesting
+ * deeper than `maxDepth` insert the value as text.
+ */
+import type { CompiledMessage, Part, PlaceholderOp } from "./bundle-format.js";
+import { formatValue, isRecord, unwrap } from "./format-value.js";
+import { renderMf2 } from "./render-mf2.js";
+import {
+  catalogs,
+  find,
+  maxDepth,
+  report,
+  type Origin,
+} from "./render-state.js";
+
+/** One argument: keyed (`KeyAnyValue`) or positional only. */
+export interface Argument {
+  key?: string | undefined;
+  value: unknown;
+}
+
+/** Turns an object's properties into keyed arguments, as events and the engine pass them. */
+export function toArguments(object: object): Argument[] {
+  return Object.entries(object).map(([key, value]) => ({ key, value }));
+}
+
+export function renderParts(
+  message: CompiledMessage,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+): string {
+  if (typeof message === "string") return message;
+  return message
+    .map((part: Part) =>
+      typeof part === "string"
+        ? part
+        : Array.isArray(part)
+          ? renderPlaceholder(part, args, stack, origin)
+          : renderMf2(part, args, stack, origin),
+    )
+    .join("");
+}
+
+/**
+ * Reads a placeholder's value. `{1}` is the argument keyed `1`, else the
+ * first by position. `{a.b}` is the argument keyed `a.b`, else property `b`
+ * of the argument keyed `a`. Returns undefined when it is missing or null.
+ */
+export function readArgument(
+  argument: number | string,
+  args: readonly Argument[],
+): unknown {
+  const keyed = (key: string) => args.find((arg) => arg.key === key);
+  if (typeof argument === "number") {
+    const found = keyed(`${argument}`);
+    return unwrap(found ? found.value : args[argument - 1]?.value) ?? undefined;
+  }
+  const exact = unwrap(keyed(argument)?.value);
+  if (exact != null) return exact;
+  const [first, ...path] = argument.split(".");
+  let value = unwrap(keyed(first!)?.value);
+  for (const property of path) {
+    value =
+      isRecord(value) && Object.hasOwn(value, property)
+        ? unwrap(value[property])
+        : undefined;
+  }
+  return value ?? undefined;
+}
+
+function renderPlaceholder(
+  [source, argument, catalog, prefix]: PlaceholderOp,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+): string {
+  const value = readArgument(argument, args);
+  if (value === undefined) {
+    report("missing-argument", origin, source);
+    return source;
+  }
+  if (catalog !== undefined) {
+    return renderLabel(catalog, prefix, value, args, stack, origin);
+  }
+  if (typeof argument === "number" && typeof value === "string") {
+    return renderKeyLookup(value, args, stack, origin);
+  }
+  return formatValue(value, stack, origin);
+}
+
+/** `{name.@CATALOG.prefix}`: `prefix.<value>.label` from CATALOG. */
+export function renderLabel(
+  catalog: string,
+  prefix: string | undefined,
+  value: unknown,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+): string {
+  const text = formatValue(value, stack, origin);
+  const key = `${prefix ? `${prefix}.` : ""}${text}.label`;
+  if (!catalogs.has(catalog)) {
+    report("missing-catalog", origin, catalog);
+    return text;
+  }
+  const label = renderEntry(catalog, key, args, stack);
+  if (label !== undefined) return label;
+  report("missing-label", origin, key);
+  return text;
+}
+
+/** `{1}`: a `locmsg` key renders that message with the same arguments. */
+export function renderKeyLookup(
+  key: string,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+): string {
+  if (!find("locmsg", key)) return key;
+  if (stack.includes(key)) {
+    report("lookup-cycle", origin, [...stack, key].join(" -> "));
+  } else if (stack.length >= maxDepth) {
+    report("lookup-depth", origin, key);
+  } else {
+    return renderEntry("locmsg", key, args, [...stack, key])!;
+  }
+  return key;
+}
+
+/** Renders `key` of `catalog` from the locale chain; undefined when no locale has it. */
+export function renderEntry(
+  catalog: string,
+  key: string,
+  args: readonly Argument[],
+  stack: readonly string[],
+): string | undefined {
+  const found = find(catalog, key);
+  return (
+    found &&
+    renderParts(found[0], args, stack, { key, catalog, locale: found[1] })
+  );
+}

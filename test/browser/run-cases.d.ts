@@ -1,0 +1,7 @@
+import type { VectorCase, VectorResult } from "../vectors/vector-cases.js";
+
+export declare function runCases(
+  loadLocmsg: (url: string, options: object) => Promise<unknown>,
+  manifestUrl: string,
+  cases: readonly VectorCase[],
+): Promise<VectorResult[]>;

@@ -1,0 +1,75 @@
+/**
+ * The shared render vectors: cases that the server renderer (Session) and
+ * the browser runtime (locmsg/browser) must render to the same text with
+ * the same diagnostic codes. `fixture-cases.json` renders against
+ * `test/vectors/catalogs`, `shipped-cases.json` against `catalogs/`.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { Locmsg } from "../../src/engine/locmsg.js";
+
+/** One case; exactly one of `message`, `event` and `task` is set. */
+export interface VectorCase {
+  name: string;
+  /** Session locale, vSphere or BCP 47 form. */
+  locale: string;
+  /** IANA time zone; every case that formats a date sets one. */
+  timeZone?: string;
+  /** `maxLookupDepth`, 16 when left out. */
+  maxDepth?: number;
+  message?: unknown;
+  event?: unknown;
+  /** The event template field, `fullFormat` when left out. */
+  format?: string;
+  /** A TaskInfo; the expected text is its one-line summary. */
+  task?: Record<string, unknown>;
+  expected: string;
+  /** Diagnostic codes in the order they are reported. */
+  diagnostics: string[];
+  /** Also run in headless Chromium. */
+  chromium?: boolean;
+}
+
+/** What one renderer produced for a case. */
+export interface VectorResult {
+  text: string;
+  diagnostics: string[];
+}
+
+export const FIXTURE_CATALOGS = fileURLToPath(
+  new URL("catalogs", import.meta.url),
+);
+
+export function readVectors(name: "fixture" | "shipped"): VectorCase[] {
+  const file = new URL(`${name}-cases.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, "utf8")) as VectorCase[];
+}
+
+/** Renders a case with the server renderer. */
+export function renderOnServer(
+  engine: Locmsg,
+  vector: VectorCase,
+): VectorResult {
+  const diagnostics: string[] = [];
+  const options = {
+    onDiagnostic: (diagnostic: Diagnostic) => diagnostics.push(diagnostic.code),
+  };
+  const session = (
+    vector.maxDepth === undefined
+      ? engine
+      : new Locmsg(engine.catalogs, { maxLookupDepth: vector.maxDepth })
+  ).createSession({
+    locale: vector.locale,
+    ...(vector.timeZone ? { timeZone: vector.timeZone } : {}),
+  });
+  let text: string;
+  if (vector.task) {
+    text = session.renderTaskInfo(vector.task, options).line;
+  } else if (vector.event) {
+    text = session.formatEvent(vector.event, vector.format, options);
+  } else {
+    text = session.format(vector.message, options);
+  }
+  return { text, diagnostics };
+}
