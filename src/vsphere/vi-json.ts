@@ -67,7 +67,8 @@ export function decodeViJson(value: unknown, depth = 0): unknown {
   if (depth > 64) return value;
   if (Array.isArray(value))
     return value.map((item) => decodeViJson(item, depth + 1));
-  if (!isRecord(value)) return value;
+  // Already decoded values, such as a Date, pass through unchanged.
+  if (!isRecord(value) || value instanceof Date) return value;
 
   const typeName = value["_typeName"];
   if (typeof typeName === "string" && Object.hasOwn(value, "_value")) {
