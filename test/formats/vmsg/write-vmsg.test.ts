@@ -6,6 +6,7 @@ import {
   escapeVmsgValue,
   writeVmsg,
 } from "../../../src/formats/vmsg/write-vmsg.js";
+import { PROPERTY_SETTINGS } from "../../property/fast-check-settings.js";
 
 function reparse(text: string): Map<string, string> {
   const parsed = parseVmsg(new TextEncoder().encode(text), "out.vmsg");
@@ -170,7 +171,7 @@ describe("writeVmsg and parseVmsg", () => {
           expect([...parsed.entries]).toEqual(entries);
         },
       ),
-      { seed: 20240305, numRuns: 200 },
+      PROPERTY_SETTINGS,
     );
   });
 });
