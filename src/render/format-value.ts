@@ -8,6 +8,7 @@ import {
   unwrapViJson,
 } from "../vsphere/vi-json.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
+import { describeValue } from "./describe-value.js";
 import { renderMessage } from "./render-message.js";
 import type { RenderScope } from "./render-parts.js";
 
@@ -46,7 +47,7 @@ export function formatValue(
   const name = isRecord(value) ? unwrapViJson(value["name"]) : undefined;
   if (typeof name === "string") return name;
 
-  const text = safeJson(value);
+  const text = describeValue(value);
   context.report(
     renderDiagnostic(
       "invalid-argument",
@@ -82,7 +83,7 @@ function formatNestedMessage(
   context: RenderContext,
 ): string {
   const input = readMessageInput(value);
-  if (typeof input === "string") return safeJson(value);
+  if (typeof input === "string") return describeValue(value);
   if (scope.stack.length >= context.maxDepth) {
     context.report(
       renderDiagnostic(
@@ -95,12 +96,4 @@ function formatNestedMessage(
     return input.key;
   }
   return renderMessage(input, context, scope.stack);
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

@@ -1,4 +1,5 @@
 import type { MessageInput } from "../vsphere/localizable-message.js";
+import { describeValue } from "./describe-value.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
 import { renderEntry } from "./render-entry.js";
 
@@ -54,16 +55,4 @@ function describeMessage(input: MessageInput): string {
     return `${name} = ${describeValue(arg.value)}`;
   });
   return `${key} (${args.join(", ")})`;
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

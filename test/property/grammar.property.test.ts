@@ -8,7 +8,9 @@ const argument = fc.oneof(
   fc.integer({ min: 1, max: 99 }).map(String),
   fc
     .array(segment, { minLength: 1, maxLength: 3 })
-    .map((path) => path.join(".")),
+    .map((path) => path.join("."))
+    // A lone all-digit segment is a position, which the case above covers.
+    .filter((path) => !/^[0-9]+$/.test(path)),
 );
 const placeholder = fc
   .tuple(

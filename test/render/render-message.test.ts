@@ -400,3 +400,52 @@ describe("strict mode", () => {
     expect(() => session("en").format({ key: 3 })).toThrow(/string 'key'/);
   });
 });
+
+describe("hostile argument values", () => {
+  it("describes values JSON cannot hold", () => {
+    const nullPrototype = Object.assign(Object.create(null), { "": 10n });
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = cyclic;
+    const session = new Locmsg(catalogs).createSession({ locale: "en" });
+    const diagnostics: Diagnostic[] = [];
+    const onDiagnostic = (d: Diagnostic) => diagnostics.push(d);
+
+    expect(
+      session.format(
+        {
+          key: "com.vmware.locmsg.ipAddress",
+          arg: [arg("address", nullPrototype)],
+        },
+        { onDiagnostic },
+      ),
+    ).toBe('IP address is {"":10}');
+    expect(
+      session.format(
+        { key: "missing", arg: [arg("a", [0n, nullPrototype])] },
+        { onDiagnostic },
+      ),
+    ).toBe('missing (a = [0,{"":10}])');
+    expect(
+      session.format(
+        { key: "missing", arg: [arg("a", cyclic)] },
+        { onDiagnostic },
+      ),
+    ).toBe("missing (a = [object Object])");
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      "invalid-argument",
+      "missing-message",
+      "missing-message",
+    ]);
+  });
+
+  it("throws only LocmsgError in strict mode", () => {
+    const session = new Locmsg(catalogs).createSession({ locale: "en" });
+    const value = Object.assign(Object.create(null), { "": 0n });
+    expect(() =>
+      session.format(
+        { key: "cycle.a", arg: [arg("1", value)] },
+        { strict: true },
+      ),
+    ).toThrow(LocmsgError);
+  });
+});
