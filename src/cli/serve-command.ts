@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { loadCatalogDirectory } from "../catalogs/load-directory.js";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
+import { Locmsg } from "../engine/locmsg.js";
 import {
   ConfigError,
   defaultServerConfig,
@@ -45,9 +45,11 @@ Environment:
   LOCMSG_ADMIN_USER, LOCMSG_ADMIN_PASSWORD
                     when both are set, add this user with every privilege
 
-Logs go to standard output as JSON lines. SIGTERM or SIGINT stops the
-server. Exit status: 0 stopped by a signal, 2 invalid configuration or
-options, or the server could not start.`;
+Logs go to standard output as JSON lines. SIGHUP reads the catalog folder
+again; when the new read has an error, the server logs it and keeps the
+catalogs it has. SIGTERM or SIGINT stops the server. Exit status: 0
+stopped by a signal, 2 invalid configuration or options, or the server
+could not start.`;
 
 const OPTIONS = {
   config: { type: "string" },
@@ -89,8 +91,11 @@ export async function serveCommand(
       ? readPort(values.port)
       : (config.port ?? DEFAULT_PORT);
   const catalogDir = values.catalogs ?? config.catalogs ?? SHIPPED_CATALOGS;
-  const loaded = await loadCatalogDirectory(catalogDir);
-  if (loaded.catalogs.locales().length === 0) {
+  // The base catalogs, read again on SIGHUP with Locmsg.reload.
+  const base = await Locmsg.fromDirectory(catalogDir, {
+    limits: config.limits,
+  });
+  if (base.catalogs.locales().length === 0) {
     throw new CliError(
       `no catalogs found in ${catalogDir}; pass --catalogs DIR with DIR/<locale>/<catalog>.yaml files`,
     );
@@ -98,14 +103,16 @@ export async function serveCommand(
 
   // Loaded here so the other commands do not pay for loading fastify.
   const { buildServer } = await import("../server/app.js");
-  const { app } = await buildServer({
+  const { app, context } = await buildServer({
     config,
-    catalogs: loaded.catalogs,
+    catalogs: base,
     logger: { level: "info" },
   });
-  for (const diagnostic of loaded.diagnostics) {
+  for (const diagnostic of base.loadDiagnostics) {
     app.log.warn({ catalogs: catalogDir }, formatDiagnostic(diagnostic));
   }
+  // Compiled before listening, so no request waits for the first build.
+  context.bundles.current();
   try {
     await app.listen({ host, port });
   } catch (error) {
@@ -123,15 +130,33 @@ export async function serveCommand(
       host: address.address,
       port: address.port,
       catalogs: catalogDir,
-      locales: loaded.catalogs.locales(),
+      locales: base.catalogs.locales(),
       users: config.users.length,
       defaultLocale: config.defaultLocale,
     },
     "locmsg server started",
   );
 
+  let reloading: Promise<unknown> = Promise.resolve();
+  const reload = () => {
+    reloading = context
+      .reloadCatalogs("SIGHUP")
+      .then((outcome) => {
+        // Compile the new bundles now rather than in the next request.
+        if (outcome.replaced) context.bundles.current();
+      })
+      .catch((error: unknown) =>
+        app.log.error(
+          { err: error, trigger: "SIGHUP" },
+          "catalog reload failed with an unexpected error",
+        ),
+      );
+  };
+  process.on("SIGHUP", reload);
   const signal = await waitForStopSignal();
+  process.off("SIGHUP", reload);
   app.log.info({ signal }, "stopping the server");
+  await reloading;
   await app.close();
   app.log.info({ signal }, "locmsg server stopped");
   return EXIT_OK;

@@ -1,9 +1,10 @@
 /**
  * Routes of the demo page under `/demo/`: the page, its script, the
  * locmsg/browser runtime (the compiled files in `dist/browser/`) and the
- * bundles of the server's current catalogs. The bundles are built with
- * `buildBundles` on the first request and again after the catalogs change,
- * for example when an extension registers its resources.
+ * bundles of the server's current catalogs. The bundles are the build that
+ * `LocalizationManager.catalog` lists (src/server/catalog-bundles.ts), made
+ * again after the catalogs change, for example when an extension registers
+ * its resources.
  *
  * The bundles need no login, like the page, because they contain the same
  * texts that every session may read through `LocalizationManager`.
@@ -12,20 +13,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { MANIFEST_PATH } from "../bundle/build-bundles.js";
 import {
-  buildBundles,
-  MANIFEST_PATH,
-  type BuildResult,
-} from "../bundle/build-bundles.js";
-import type { CatalogSet } from "../catalogs/catalog.js";
+  sendBundleFile,
+  type CatalogBundles,
+} from "../server/catalog-bundles.js";
 import { DEMO_HTML } from "./demo-page.js";
-
-/** The catalogs the server renders with now; `generation` changes with them. */
-export interface DemoCatalogs {
-  catalogs: CatalogSet;
-  generation: number;
-  defaultLocale: string;
-}
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // src/demo and dist/demo both sit two levels below the package root.
@@ -33,7 +26,6 @@ const RUNTIME_DIR = path.resolve(HERE, "../../dist/browser");
 const PAGE_SCRIPT = path.join(HERE, "page", "demo.js");
 
 const JAVASCRIPT = "text/javascript; charset=utf-8";
-const JSON_TYPE = "application/json; charset=utf-8";
 // The page loads scripts and data from this server only.
 const CSP =
   "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -45,30 +37,11 @@ function sendFile(reply: FastifyReply, type: string, body: string | Buffer) {
     .send(body);
 }
 
-/** Registers `/demo/` on `app`; `current` returns the catalogs to build from. */
+/** Registers `/demo/` on `app`, serving the bundles of `bundles`. */
 export function registerDemoRoutes(
   app: FastifyInstance,
-  current: () => DemoCatalogs,
+  bundles: CatalogBundles,
 ): void {
-  let built: { generation: number; build: BuildResult } | undefined;
-  const bundles = () => {
-    const { catalogs, generation, defaultLocale } = current();
-    if (built?.generation !== generation) {
-      built = { generation, build: buildBundles(catalogs, { defaultLocale }) };
-      app.log.info(
-        { generation, bundles: built.build.manifest.catalogs.length },
-        "demo bundles built",
-      );
-      for (const diagnostic of built.build.diagnostics) {
-        app.log.warn(
-          { key: diagnostic.key, locale: diagnostic.locale },
-          diagnostic.message,
-        );
-      }
-    }
-    return built.build;
-  };
-
   app.get("/demo", (_request, reply) => reply.redirect("/demo/"));
   app.get("/demo/", (_request, reply) =>
     reply
@@ -103,15 +76,16 @@ export function registerDemoRoutes(
 
   app.get<{ Params: { "*": string } }>("/demo/bundles/*", (request, reply) => {
     const relative = request.params["*"];
-    const text = bundles().files.get(relative);
-    if (text === undefined) return reply.code(404).send();
+    const file = bundles.file(relative);
+    if (file === undefined) return reply.code(404).send();
     // Bundle names carry a content hash; the manifest must be fetched anew.
-    reply.header(
-      "cache-control",
+    return sendBundleFile(
+      request,
+      reply,
+      file,
       relative === MANIFEST_PATH
         ? "no-cache"
         : "public, max-age=31536000, immutable",
     );
-    return sendFile(reply, JSON_TYPE, text);
   });
 }

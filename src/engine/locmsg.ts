@@ -112,6 +112,7 @@ export class Locmsg {
     }
     const { catalogs, diagnostics } = await loadCatalogDirectory(
       this.directory,
+      { limits: this.limits },
     );
     const failed = diagnostics.some(
       (diagnostic) => diagnostic.severity === "error",

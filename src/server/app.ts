@@ -9,6 +9,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { CatalogSet } from "../catalogs/catalog.js";
+import type { Locmsg } from "../engine/locmsg.js";
 import { registerDemoRoutes } from "../demo/demo-routes.js";
 import type { ServerConfig } from "./config.js";
 import { ServerContext } from "./context.js";
@@ -26,8 +27,12 @@ import { taskRoutes } from "./routes/task.js";
 
 export interface ServerOptions {
   config: ServerConfig;
-  /** The base catalogs; extension resources are merged over them. */
-  catalogs: CatalogSet;
+  /**
+   * The base catalogs; extension resources are merged over them. An engine
+   * made by `Locmsg.fromDirectory` also lets `context.reloadCatalogs` read
+   * its folder again.
+   */
+  catalogs: CatalogSet | Locmsg;
   /** Fastify's logger option; pino with JSON lines on stdout when left out. */
   logger?: FastifyServerOptions["logger"];
 }
@@ -43,7 +48,7 @@ export async function buildServer(
 ): Promise<LocmsgServer> {
   const app = Fastify({
     logger: options.logger ?? true,
-    bodyLimit: options.config.bodyLimitBytes,
+    bodyLimit: options.config.limits.maxRequestBodyBytes,
     ajv: {
       // vSphere rejects unknown properties and wrong types instead of
       // dropping or converting them, and so does this server.
@@ -88,10 +93,6 @@ export async function buildServer(
   );
   catalogFileRoutes(app, context);
   // The demo page (docs/bundles.md): a task list rendered by locmsg/browser.
-  registerDemoRoutes(app, () => ({
-    catalogs: context.state.engine.catalogs,
-    generation: context.state.generation,
-    defaultLocale: options.config.defaultLocale,
-  }));
+  registerDemoRoutes(app, context.bundles);
   return { app, context };
 }

@@ -1,8 +1,9 @@
 /**
- * The catalogs the server renders with: the base catalogs loaded at start,
- * with the resources of every registered extension merged over them. Each
- * change of the extensions builds a new CatalogSet and engine and bumps
- * `generation`, so sessions and caches know to refresh.
+ * The catalogs the server renders with: the base catalogs loaded at start
+ * or at the last reload, with the resources of every registered extension
+ * merged over them. Each change of the extensions and each reload builds a
+ * new CatalogSet and engine and bumps `generation`, so sessions and caches
+ * know to refresh.
  */
 import { CatalogSet, type Catalog } from "../catalogs/catalog.js";
 import { Locmsg, type LocmsgOptions } from "../engine/locmsg.js";
@@ -70,19 +71,42 @@ export function layerCatalogs(
 export class CatalogState {
   engine: Locmsg;
   generation = 0;
+  /** When the catalogs in use last changed: the start, a reload or an extension change. */
+  changedAt: Date;
+  /** The base catalogs; a `Locmsg.fromDirectory` engine can reload them. */
+  private readonly source: Locmsg;
 
   constructor(
-    readonly base: CatalogSet,
+    base: CatalogSet | Locmsg,
     private readonly options: LocmsgOptions,
+    now: Date,
   ) {
-    this.engine = new Locmsg(base, options);
+    this.source = base instanceof Locmsg ? base : new Locmsg(base, options);
+    this.engine = new Locmsg(this.source.catalogs, options);
+    this.changedAt = now;
+  }
+
+  get base(): CatalogSet {
+    return this.source.catalogs;
   }
 
   /** Rebuilds the engine from the base catalogs and the extensions' layers. */
-  rebuild(layers: readonly ExtensionCatalogs[]): CatalogOverride[] {
+  rebuild(layers: readonly ExtensionCatalogs[], now: Date): CatalogOverride[] {
     const { catalogs, overrides } = layerCatalogs(this.base, layers);
     this.engine = new Locmsg(catalogs, this.options);
     this.generation++;
+    this.changedAt = now;
     return overrides;
+  }
+
+  /**
+   * Reads the base catalog folder again with `Locmsg.reload`, which keeps
+   * the base catalogs when the read has an error. The caller rebuilds the
+   * layers when `replaced` is true. Raises a TypeError when the base
+   * catalogs did not come from `Locmsg.fromDirectory`. The reload applies
+   * the same limits as the first load.
+   */
+  reloadBase(): ReturnType<Locmsg["reload"]> {
+    return this.source.reload();
   }
 }

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from "../limits.js";
 import { normalizeVsphereLocale } from "../locales/locale-tag.js";
 import { ConfigError, ConfigNode, ConfigSource } from "./config-yaml.js";
 import { parsePasswordHash, type ParsedHash } from "./passwords.js";
@@ -42,9 +43,15 @@ export interface ServerConfig {
   supportedLocaleList?: string[];
   /** Idle time after which a session ends, in seconds. */
   sessionTimeoutSeconds: number;
-  /** Largest request body accepted, in bytes. */
-  bodyLimitBytes: number;
-  /** Tasks kept; beyond it the oldest finished tasks are dropped. */
+  /**
+   * Input limits of the engine and the server (src/limits.ts), defaults
+   * filled in; `maxRequestBodyBytes` is the largest request body.
+   */
+  limits: Limits;
+  /**
+   * Tasks kept. At the bound, CreateTask drops the task that finished
+   * longest ago, and faults when no stored task has finished.
+   */
   maxTasks: number;
   users: UserConfig[];
   inventory: InventoryName[];
@@ -52,8 +59,11 @@ export interface ServerConfig {
 
 /** vCenter Server's default idle session timeout: 30 minutes. */
 export const DEFAULT_SESSION_TIMEOUT_SECONDS = 1800;
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_TASKS = 10_000;
+
+/** Bounds of `limits.maxRequestBodyBytes`: Login needs about 1 KiB. */
+const MIN_BODY_LIMIT_BYTES = 1024;
+const MAX_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
 const TOP_LEVEL_FIELDS = [
   "host",
@@ -63,6 +73,7 @@ const TOP_LEVEL_FIELDS = [
   "supportedLocaleList",
   "sessionTimeoutSeconds",
   "bodyLimitBytes",
+  "limits",
   "maxTasks",
   "users",
   "inventory",
@@ -75,7 +86,7 @@ export function defaultServerConfig(): ServerConfig {
   return {
     defaultLocale: "en",
     sessionTimeoutSeconds: DEFAULT_SESSION_TIMEOUT_SECONDS,
-    bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+    limits: { ...DEFAULT_LIMITS },
     maxTasks: DEFAULT_MAX_TASKS,
     users: [],
     inventory: [],
@@ -129,14 +140,18 @@ export function parseServerConfig(text: string, file: string): ServerConfig {
       false,
     );
   }
+  const limits = fields.has("limits") ? readLimits(field("limits")) : {};
   if (fields.has("bodyLimitBytes")) {
-    config.bodyLimitBytes = readNumber(
-      field("bodyLimitBytes"),
-      1024,
-      100 * 1024 * 1024,
-      true,
-    );
+    // The older name of limits.maxRequestBodyBytes.
+    const node = field("bodyLimitBytes");
+    if (limits.maxRequestBodyBytes !== undefined) {
+      node.fail(
+        "bodyLimitBytes and limits.maxRequestBodyBytes both set the request body limit; keep only limits.maxRequestBodyBytes",
+      );
+    }
+    limits.maxRequestBodyBytes = readBodyLimit(node);
   }
+  config.limits = resolveLimits(limits);
   if (fields.has("maxTasks")) {
     config.maxTasks = readNumber(field("maxTasks"), 1, 10_000_000, true);
   }
@@ -162,6 +177,32 @@ function readNumber(
     node.fail(`${value} is not a whole number`);
   if (value < min || value > max) {
     node.fail(`${value} is out of range; use ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Reads the `limits` mapping: any limit of src/limits.ts, each a whole number. */
+function readLimits(node: ConfigNode): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  for (const [name, valueNode] of node.fields(Object.keys(DEFAULT_LIMITS))) {
+    limits[name as keyof Limits] =
+      name === "maxRequestBodyBytes"
+        ? readBodyLimit(valueNode)
+        : readLimit(valueNode);
+  }
+  return limits;
+}
+
+function readBodyLimit(node: ConfigNode): number {
+  return readNumber(node, MIN_BODY_LIMIT_BYTES, MAX_BODY_LIMIT_BYTES, true);
+}
+
+function readLimit(node: ConfigNode): number {
+  const value = node.number();
+  if (!Number.isSafeInteger(value) || value < 1) {
+    node.fail(
+      `${value} is not a valid limit; use a whole number of at least 1`,
+    );
   }
   return value;
 }

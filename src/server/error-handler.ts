@@ -47,6 +47,13 @@ function toFault(error: FastifyError, request: FastifyRequest): VimFault {
   if (validation)
     return invalidRequest(describeValidation(validation, request));
 
+  // Node.js raises ECONNRESET "aborted" while the body is read when the
+  // client closes the connection; no handler ran, so nothing changed.
+  if (error.code === "ECONNRESET" && request.raw.destroyed) {
+    return invalidRequest(
+      "The client closed the connection before the request body was complete.",
+    );
+  }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return invalidRequest(

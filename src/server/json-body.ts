@@ -24,6 +24,16 @@ export function registerJsonParser(app: FastifyInstance): void {
           done(invalidRequest(error.message), undefined);
           return;
         }
+        // Valid JSON nested deeper than the parser's stack allows.
+        if (error instanceof RangeError) {
+          done(
+            invalidRequest(
+              "The request body is nested too deeply to read; send a document with fewer levels of arrays and objects.",
+            ),
+            undefined,
+          );
+          return;
+        }
         done(
           invalidRequest(describeSyntaxError(text, error as Error)),
           undefined,

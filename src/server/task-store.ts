@@ -2,6 +2,12 @@
  * Tasks created with `TaskManager.CreateTask`, keyed `task-1`, `task-2`, ...
  * Keys come from a counter that only synchronous code advances, so
  * concurrent requests never share one.
+ *
+ * The store keeps at most `maxTasks` tasks. At the bound, a new task
+ * replaces the task that finished (reached `success` or `error`) longest
+ * ago. An unfinished task is never dropped, because its extension still
+ * drives it, so when every stored task is unfinished `create` stores
+ * nothing and the caller faults.
  */
 import type { TaskInfoState } from "../vsphere/types.js";
 import type { StoredMessage } from "./wire.js";
@@ -49,21 +55,33 @@ const RECENT_TASK_LIMIT = 200;
 
 export class TaskStore {
   private readonly tasks = new Map<string, StoredTask>();
+  /** Keys of the stored finished tasks, in the order they finished. */
+  private readonly finished = new Set<string>();
   private nextKey = 1;
   private nextEventChainId = 1;
 
-  constructor(private readonly maxTasks: number) {}
+  constructor(readonly maxTasks: number) {}
 
   get size(): number {
     return this.tasks.size;
+  }
+
+  /** The number of stored tasks that have not finished. */
+  get unfinishedCount(): number {
+    return this.tasks.size - this.finished.size;
   }
 
   get(key: string): StoredTask | undefined {
     return this.tasks.get(key);
   }
 
-  /** Stores a new queued task; the caller has checked every argument. */
-  create(fields: NewTask, now: Date): StoredTask {
+  /**
+   * Stores a new queued task; the caller has checked every argument.
+   * Returns undefined, storing nothing and using no key, when the store
+   * contains `maxTasks` tasks and none of them has finished.
+   */
+  create(fields: NewTask, now: Date): StoredTask | undefined {
+    if (!this.makeRoom()) return undefined;
     const task: StoredTask = {
       ...fields,
       key: `task-${this.nextKey++}`,
@@ -73,8 +91,17 @@ export class TaskStore {
       queueTime: now,
     };
     this.tasks.set(task.key, task);
-    this.evict();
     return task;
+  }
+
+  /**
+   * Records a state change; call it after changing `task.state`. A task
+   * that reached `success` or `error` may be dropped from then on.
+   */
+  stateChanged(task: StoredTask): void {
+    if (isFinished(task) && this.tasks.get(task.key) === task) {
+      this.finished.add(task.key);
+    }
   }
 
   /** Returns the most recently created tasks, oldest first. */
@@ -82,19 +109,15 @@ export class TaskStore {
     return [...this.tasks.values()].slice(-RECENT_TASK_LIMIT);
   }
 
-  /**
-   * Drops the oldest finished tasks while more than `maxTasks` are stored.
-   * NOTE: unfinished tasks are never dropped, so while none has finished the
-   * store grows past `maxTasks` and each create scans every task.
-   */
-  private evict(): void {
-    if (this.tasks.size <= this.maxTasks) return;
-    for (const task of this.tasks.values()) {
-      if (this.tasks.size <= this.maxTasks) return;
-      if (task.state === "success" || task.state === "error") {
-        this.tasks.delete(task.key);
-      }
+  /** Drops the tasks that finished longest ago until one more task fits. */
+  private makeRoom(): boolean {
+    while (this.tasks.size >= this.maxTasks) {
+      const oldest = this.finished.values().next();
+      if (oldest.done) return false;
+      this.finished.delete(oldest.value);
+      this.tasks.delete(oldest.value);
     }
+    return true;
   }
 }
 

@@ -99,3 +99,20 @@ describe("Locmsg.reload", () => {
     await expect(engine.reload()).rejects.toThrow(/Locmsg.fromDirectory/);
   });
 });
+
+describe("Locmsg.reload limits", () => {
+  it("applies the engine's limits", async () => {
+    const dir = await catalogFolder();
+    const engine = await Locmsg.fromDirectory(dir, {
+      limits: { maxMessageLength: 20 },
+    });
+    await writeFile(
+      path.join(dir, "de", "locmsg.yaml"),
+      `greeting: "${"x".repeat(30)} {name}"\n`,
+    );
+    const result = await engine.reload();
+    expect(result.replaced).toBe(false);
+    expect(result.diagnostics[0]?.code).toBe("limit-exceeded");
+    expect(result.diagnostics[0]?.message).toMatch(/maxMessageLength = 20/);
+  });
+});

@@ -1,6 +1,10 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveLimits } from "../../src/limits.js";
 import {
+  createTask,
   registerBackup,
+  RELEASE,
   startServer,
   type TestServer,
 } from "./helpers/test-server.js";
@@ -17,7 +21,9 @@ describe("bad input", () => {
   let ext: string;
 
   beforeAll(async () => {
-    server = await startServer({ bodyLimitBytes: 4096 });
+    server = await startServer({
+      limits: resolveLimits({ maxRequestBodyBytes: 4096 }),
+    });
     ext = await server.login("ext");
     await registerBackup(server, ext);
   });
@@ -54,6 +60,69 @@ describe("bad input", () => {
     expect(fault.msg).toMatch(
       /^The request body is not valid JSON \(.+\); fix the document\.$/,
     );
+  });
+
+  it("client gone mid-body is no error", async () => {
+    const before = (await createTask(server, ext)).key;
+    const port = Number(new URL(server.origin).port);
+    const body = JSON.stringify(VALID);
+    const half = body.slice(0, body.length >> 1);
+    // Framing header and the part of the body sent before the client vanishes.
+    const variants = [
+      [`Content-Length: ${body.length}`, half],
+      [
+        "Transfer-Encoding: chunked",
+        `${half.length.toString(16)}\r\n${half}\r\n`,
+      ],
+      [`Content-Length: ${body.length}`, ""],
+    ];
+    const logged = server.logsWith("request rejected with a fault").length;
+
+    for (const [framing, part] of variants) {
+      const incoming = server.logsWith("incoming request").length;
+      const socket = connect(port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write(
+        [
+          `POST /sdk/vim25/${RELEASE}${CREATE} HTTP/1.1`,
+          "Host: 127.0.0.1",
+          "Content-Type: application/json",
+          `vmware-api-session-id: ${ext}`,
+          framing,
+          "",
+          part,
+        ].join("\r\n"),
+      );
+      // The server has read the headers once it logs the request.
+      const deadline = Date.now() + 10_000;
+      while (
+        server.logsWith("incoming request").length === incoming &&
+        Date.now() < deadline
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      socket.destroy();
+    }
+
+    const deadline = Date.now() + 10_000;
+    while (
+      server.logsWith("request rejected with a fault").length < logged + 3 &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const faults = server
+      .logsWith("request rejected with a fault")
+      .slice(logged);
+    expect(faults.map((record) => record["reason"])).toEqual(
+      Array(3).fill(
+        "The client closed the connection before the request body was complete.",
+      ),
+    );
+    expect(server.logs.filter((record) => record.level >= 50)).toEqual([]);
+
+    const after = (await createTask(server, ext)).key;
+    expect(Number(after.slice(5))).toBe(Number(before.slice(5)) + 1);
   });
 
   it("wrong type is InvalidRequest", async () => {
@@ -233,5 +302,29 @@ describe("bad input", () => {
     });
     expect(result.status).toBe(200);
     expect(result.body.state).toBe("queued");
+  });
+});
+
+describe("deeply nested body", () => {
+  it("is InvalidRequest naming the depth", async () => {
+    const server = await startServer();
+    try {
+      const ext = await server.login("ext");
+      // 200,000 levels need far more than the default V8 stack of 984 KB, and
+      // the 400 KB body fits the default body limit.
+      const depth = 200_000;
+      const result = await server.call("POST", CREATE, {
+        session: ext,
+        rawBody: `{"activationId": ${"[".repeat(depth)}${"]".repeat(depth)}}`,
+      });
+      expect(result.status).toBe(500);
+      expect(result.body._typeName).toBe("InvalidRequest");
+      expect(result.body.msg).toBe(
+        "The request body is nested too deeply to read; send a document with fewer levels of arrays and objects.",
+      );
+      expect(server.logs.filter((record) => record.level >= 50)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

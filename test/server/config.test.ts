@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS, resolveLimits } from "../../src/limits.js";
 import {
   ConfigError,
   loadServerConfig,
@@ -10,6 +11,12 @@ import {
   parsePasswordHash,
   type ParsedHash,
 } from "../../src/server/passwords.js";
+import { buildCatalogs } from "../helpers/build-catalogs.js";
+import {
+  createTask,
+  registerBackup,
+  startServer,
+} from "./helpers/test-server.js";
 
 const HASH =
   "$scrypt$ln=10,r=8,p=1$vd8CAkQ6mXOJN92GNw4rsg$X6lR1aK4zzdWK/6nAmjXIcMB/NPYak2nfnvOO8g17Z0";
@@ -37,6 +44,7 @@ describe("server configuration", () => {
       "alice",
     ]);
     expect(config.users[0]!.privileges).toEqual(["*"]);
+    expect(config.limits.maxRequestBodyBytes).toBe(1048576);
     expect(config.users[0]!.password.costLog2).toBe(17);
     expect(config.inventory[0]).toEqual({
       type: "VirtualMachine",
@@ -49,8 +57,26 @@ describe("server configuration", () => {
     const config = parseServerConfig("", "server.yaml");
     expect(config.defaultLocale).toBe("en");
     expect(config.sessionTimeoutSeconds).toBe(1800);
-    expect(config.bodyLimitBytes).toBe(1048576);
+    expect(config.limits).toEqual(DEFAULT_LIMITS);
     expect(config.users).toEqual([]);
+  });
+
+  it("reads the limits mapping", () => {
+    const config = parseServerConfig(
+      "limits:\n  maxArguments: 5\n  maxRequestBodyBytes: 2048\n",
+      "server.yaml",
+    );
+    expect(config.limits).toEqual({
+      ...DEFAULT_LIMITS,
+      maxArguments: 5,
+      maxRequestBodyBytes: 2048,
+    });
+  });
+
+  it("reads bodyLimitBytes as the body limit", () => {
+    const config = parseServerConfig("bodyLimitBytes: 4096\n", "server.yaml");
+    expect(config.limits.maxRequestBodyBytes).toBe(4096);
+    expect(config.limits.maxArguments).toBe(DEFAULT_LIMITS.maxArguments);
   });
 
   it("normalizes locales", () => {
@@ -132,6 +158,62 @@ describe("server configuration", () => {
     ["duplicate key", "port: 1\nport: 2\n", "", 2, 1, "invalid YAML"],
     ["not a mapping", "- a\n- b\n", "", 1, 1, "expected a mapping"],
     [
+      "unknown limit",
+      "limits:\n  maxArgs: 5\n",
+      "limits.maxArgs",
+      2,
+      3,
+      "unknown field; known fields are maxMessageLength, maxPlaceholders",
+    ],
+    [
+      "zero limit",
+      "limits:\n  maxArguments: 0\n",
+      "limits.maxArguments",
+      2,
+      17,
+      "0 is not a valid limit; use a whole number of at least 1",
+    ],
+    [
+      "fractional limit",
+      "limits:\n  maxArguments: 2.5\n",
+      "limits.maxArguments",
+      2,
+      17,
+      "2.5 is not a valid limit",
+    ],
+    [
+      "limit of wrong type",
+      "limits:\n  maxArguments: many\n",
+      "limits.maxArguments",
+      2,
+      17,
+      "expected a number",
+    ],
+    [
+      "tiny body limit",
+      "limits:\n  maxRequestBodyBytes: 10\n",
+      "limits.maxRequestBodyBytes",
+      2,
+      24,
+      "10 is out of range; use 1024 to 104857600",
+    ],
+    [
+      "two body limits",
+      "limits:\n  maxRequestBodyBytes: 4096\nbodyLimitBytes: 4096\n",
+      "bodyLimitBytes",
+      3,
+      17,
+      "keep only limits.maxRequestBodyBytes",
+    ],
+    [
+      "limits not a mapping",
+      "limits: 5\n",
+      "limits",
+      1,
+      9,
+      "expected a mapping",
+    ],
+    [
       "inventory field",
       "inventory:\n  - {type: VirtualMachine, value: vm-1, nme: web}\n",
       "inventory[0].nme",
@@ -169,5 +251,60 @@ describe("server configuration", () => {
     const merged = withEnvironmentAdmin(config, { userName: "root", password });
     expect(merged.users).toHaveLength(1);
     expect(merged.users[0]!.privileges).toEqual(["*"]);
+  });
+});
+
+describe("configured limits", () => {
+  it("reach rendering and the body limit", async () => {
+    const server = await startServer(
+      {
+        limits: resolveLimits({
+          maxArguments: 1,
+          maxArgumentLength: 3,
+          maxRequestBodyBytes: 2048,
+        }),
+      },
+      buildCatalogs({ en: { locmsg: { "com.example.pair": "{a}|{b}" } } }),
+    );
+    try {
+      const ext = await server.login("ext");
+      await registerBackup(server, ext);
+      const task = await createTask(server, ext);
+      const described = await server.call(
+        "POST",
+        `/Task/${task.key}/SetTaskDescription`,
+        {
+          session: ext,
+          body: {
+            description: {
+              key: "com.example.pair",
+              arg: [
+                { key: "a", value: "abcdef" },
+                { key: "b", value: "second" },
+              ],
+            },
+          },
+        },
+      );
+      expect(described.status).toBe(204);
+      const info = await server.call("GET", `/Task/${task.key}/info`, {
+        session: ext,
+      });
+      // The second argument is over maxArguments, the first is cut to 3 characters.
+      expect(info.body.description.message).toBe("abc|{b}");
+
+      const oversized = await server.call(
+        "POST",
+        `/Task/${task.key}/SetTaskDescription`,
+        {
+          session: ext,
+          body: { description: { key: "k", message: "x".repeat(2100) } },
+        },
+      );
+      expect(oversized.status).toBe(413);
+      expect(oversized.body.msg).toContain("2048 bytes");
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { backupExtension } from "./helpers/test-server.js";
 import {
   spawnServe,
   waitForLog,
+  waitForLogCount,
   type ServeProcess,
 } from "./helpers/serve-process.js";
 
@@ -307,6 +308,155 @@ describe("locmsg serve", { timeout: 30_000 }, () => {
       expect((await serve.exited).code).toBe(0);
     }
   }, 30_000);
+});
+
+describe("locmsg serve catalog reload", { timeout: 60_000 }, () => {
+  const STATUS_KEY = "com.example.backup.status";
+  let dir: string;
+  let statusFile: string;
+  let serve: ServeProcess;
+  let base: string;
+  let session: string;
+  let taskKey: string;
+
+  const call = async (method: string, url: string, body?: string) => {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        "vmware-api-session-id": session,
+      },
+      ...(body !== undefined ? { body } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  const description = async () =>
+    (await call("GET", `/Task/${taskKey}/info`)).body.description.message;
+  const writeStatus = (text: string) =>
+    writeFileSync(statusFile, `${STATUS_KEY}: ${JSON.stringify(text)}\n`);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "locmsg-serve-reload-"));
+    for (const locale of ["en", "de"]) {
+      mkdirSync(path.join(dir, "catalogs", locale), { recursive: true });
+    }
+    writeFileSync(
+      path.join(dir, "catalogs", "en", "locmsg.yaml"),
+      `${STATUS_KEY}: "Backing up {vm}"\n`,
+    );
+    statusFile = path.join(dir, "catalogs", "de", "locmsg.yaml");
+    writeStatus("Sichere {vm}");
+    const ext = await hashPassword("ext-pw", FAST);
+    const configFile = path.join(dir, "server.yaml");
+    writeFileSync(
+      configFile,
+      [
+        "catalogs: catalogs",
+        "limits:",
+        "  maxRequestBodyBytes: 2048",
+        "users:",
+        `  - {userName: ext, passwordHash: "${ext}", privileges: ["*"]}`,
+        "",
+      ].join("\n"),
+    );
+    serve = spawnServe(["--port", "0", "--config", configFile]);
+    const started = await waitForLog(serve, "locmsg server started");
+    base = `http://127.0.0.1:${started["port"]}/sdk/vim25/8.0.3.0`;
+    const login = await fetch(`${base}/SessionManager/SessionManager/Login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        userName: "ext",
+        password: "ext-pw",
+        locale: "de",
+      }),
+    });
+    session = login.headers.get("vmware-api-session-id")!;
+    const register = await call(
+      "POST",
+      "/ExtensionManager/ExtensionManager/RegisterExtension",
+      JSON.stringify({ extension: backupExtension() }),
+    );
+    expect(register.status).toBe(204);
+    const created = await call(
+      "POST",
+      "/TaskManager/TaskManager/CreateTask",
+      JSON.stringify({
+        obj: { type: "VirtualMachine", value: "vm-42" },
+        taskTypeId: "com.example.backup.run",
+        cancelable: false,
+      }),
+    );
+    taskKey = created.body.key;
+    const described = await call(
+      "POST",
+      `/Task/${taskKey}/SetTaskDescription`,
+      JSON.stringify({
+        description: { key: STATUS_KEY, arg: [{ key: "vm", value: "web01" }] },
+      }),
+    );
+    expect(described.status).toBe(204);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (serve.child.exitCode === null) serve.child.kill("SIGKILL");
+    await serve.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("compiles bundles before listening", () => {
+    const messages = serve.logs.map((record) => record["msg"]);
+    const built = messages.indexOf("catalog bundles built");
+    expect(built).toBeGreaterThanOrEqual(0);
+    expect(built).toBeLessThan(messages.indexOf("locmsg server started"));
+  });
+
+  it("takes the body limit from the configuration", async () => {
+    const result = await call(
+      "POST",
+      "/TaskManager/TaskManager/CreateTask",
+      " ".repeat(3000),
+    );
+    expect(result.status).toBe(413);
+    expect(result.body._typeName).toBe("InvalidRequest");
+    expect(result.body.msg).toContain("2048 bytes");
+  });
+
+  it("SIGHUP reloads changed files", async () => {
+    expect(await description()).toBe("Sichere web01");
+    writeStatus("Sicherung von {vm} läuft");
+    serve.child.kill("SIGHUP");
+    const reloaded = await waitForLogCount(serve, "catalogs reloaded", 1);
+    expect(reloaded["trigger"]).toBe("SIGHUP");
+    expect(await description()).toBe("Sicherung von web01 läuft");
+  });
+
+  it("SIGHUP keeps catalogs on a cut file", async () => {
+    const text = `${STATUS_KEY}: "Sicherung von {vm} ist fertig"\n`;
+    writeFileSync(statusFile, text.slice(0, text.indexOf("ist") + 2));
+    serve.child.kill("SIGHUP");
+    const failed = await waitForLogCount(
+      serve,
+      "catalog reload failed; keeping the previous catalogs",
+      1,
+    );
+    expect(failed["trigger"]).toBe("SIGHUP");
+    expect(failed["reason"]).toBe("the catalog folder has errors");
+    expect(String((failed["diagnostics"] as string[])[0])).toContain(
+      statusFile,
+    );
+    expect(serve.child.exitCode).toBeNull();
+    expect(await description()).toBe("Sicherung von web01 läuft");
+  });
+
+  it("stops on SIGTERM after reloads", async () => {
+    serve.child.kill("SIGTERM");
+    expect((await serve.exited).code).toBe(0);
+    expect(
+      serve.logs.filter((record) => Number(record["level"]) >= 50),
+    ).toHaveLength(1);
+  });
 });
 
 // Each case starts the built CLI, which loads the catalogs; a busy machine needs time.

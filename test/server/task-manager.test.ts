@@ -278,3 +278,71 @@ describe("TaskManager.description", () => {
     expect(result.body._typeName).toBe("NotAuthenticated");
   });
 });
+
+describe("TaskManager task store bound", () => {
+  let server: TestServer;
+  let ext: string;
+
+  beforeAll(async () => {
+    server = await startServer({ maxTasks: 3 });
+    ext = await server.login("ext");
+    await registerBackup(server, ext);
+  });
+  afterAll(() => server.close());
+
+  const finish = async (key: string, state: "success" | "error") => {
+    const result = await server.call("POST", `/Task/${key}/SetTaskState`, {
+      session: ext,
+      body: { state },
+    });
+    expect(result.status).toBe(204);
+  };
+  const infoStatus = async (key: string) =>
+    (await server.call("GET", `/Task/${key}/info`, { session: ext })).status;
+  const recentKeys = async () =>
+    (await server.call("GET", `${TM}/recentTask`, { session: ext })).body.map(
+      (ref: { value: string }) => ref.value,
+    );
+
+  it("drops finished tasks first, rejects when none", async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 3; i++) keys.push((await createTask(server, ext)).key);
+    const [first, second, third] = keys as [string, string, string];
+
+    // Every stored task is unfinished: CreateTask faults and stores nothing.
+    for (let i = 0; i < 2; i++) {
+      const full = await server.call("POST", `${TM}/CreateTask`, {
+        session: ext,
+        body: {
+          obj: VM,
+          taskTypeId: "com.example.backup.run",
+          cancelable: true,
+        },
+      });
+      expect(full.status).toBe(500);
+      expect(full.body._typeName).toBe("InvalidState");
+      expect(full.body.msg).toContain("at most 3 tasks");
+      expect(full.body.msg).toContain("raise maxTasks");
+    }
+    expect(await recentKeys()).toEqual(keys);
+    const warnings = server.logsWith(
+      "task store is full of unfinished tasks; CreateTask is rejected until tasks finish",
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ maxTasks: 3, unfinished: 3 });
+
+    // The task that finished longest ago goes first, whatever its age.
+    await finish(third, "success");
+    await finish(first, "error");
+    const fourth = (await createTask(server, ext)).key;
+    expect(fourth).toBe(`task-${Number(third.slice(5)) + 1}`);
+    expect(await infoStatus(third)).toBe(500);
+    expect(await infoStatus(first)).toBe(200);
+    expect(await infoStatus(second)).toBe(200);
+
+    const fifth = (await createTask(server, ext)).key;
+    expect(await infoStatus(first)).toBe(500);
+    expect(await recentKeys()).toEqual([second, fourth, fifth]);
+    expect(server.context.tasks.size).toBe(3);
+  });
+});

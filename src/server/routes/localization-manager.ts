@@ -1,23 +1,59 @@
 /**
- * `LocalizationManager.catalog`: the catalogs of the caller's message
- * locale and its fallback chain, with the URIs that serve them.
+ * `LocalizationManager.catalog`: the compiled bundles of the caller's
+ * message locale and its fallback chain, and the `/catalogs/` files that
+ * serve them.
  */
 import type { FastifyInstance } from "fastify";
+import type { ManifestEntry } from "../../browser/bundle-format.js";
+import { MANIFEST_PATH } from "../../bundle/build-bundles.js";
 import {
   authenticate,
   requirePrivilege,
   requireSingleton,
 } from "../authorize.js";
-import { catalogUri } from "../catalog-bundles.js";
+import { sendBundleFile } from "../catalog-bundles.js";
 import type { ServerContext } from "../context.js";
 import { VimFault } from "../faults.js";
-import { dateTime, moRef } from "../wire.js";
+import { moRef } from "../wire.js";
 
 const TYPE = "LocalizationManager";
 const VIEW = "System.View";
 
+/** The path prefix of the bundle files, with which every `catalogUri` starts. */
+export const CATALOG_FILES_PREFIX = "/catalogs/";
+
+/** Catalogs vSphere treats as core, listed with an empty module name. */
+const CORE_CATALOGS = new Set(["locmsg", "enum"]);
+
+/**
+ * Bundle names carry a content hash, so a file never changes; `private`
+ * because the server hands it out only with credentials.
+ */
+const BUNDLE_CACHE_CONTROL = "private, max-age=31536000, immutable";
+
 interface Params {
   moId: string;
+}
+
+/** Encodes one manifest entry as a `LocalizationManagerMessageCatalog`. */
+function messageCatalog(entry: ManifestEntry): Record<string, unknown> {
+  return {
+    _typeName: "LocalizationManagerMessageCatalog",
+    // Catalogs loaded from a folder have no module in the manifest; vSphere
+    // lists the core catalogs without one and the others under their module.
+    moduleName: CORE_CATALOGS.has(entry.catalogName)
+      ? ""
+      : entry.moduleName || entry.catalogName,
+    catalogName: entry.catalogName,
+    locale: entry.locale,
+    catalogUri: `${CATALOG_FILES_PREFIX}${entry.catalogUri
+      .split("/")
+      .map(encodeURIComponent)
+      .join("/")}`,
+    lastModified: entry.lastModified,
+    md5sum: entry.md5sum,
+    version: entry.version,
+  };
 }
 
 export function localizationManagerRoutes(
@@ -31,28 +67,11 @@ export function localizationManagerRoutes(
     requirePrivilege(caller, object, VIEW);
 
     const session = context.rendering(caller);
-    const catalogs = context.state.engine.catalogs;
+    const build = context.bundles.current();
     const list: Record<string, unknown>[] = [];
     for (const locale of new Set(session.localeChain)) {
-      for (const name of catalogs.catalogNames()) {
-        const bundle = context.bundles.get(
-          catalogs,
-          context.state.generation,
-          locale,
-          name,
-          context.now(),
-        );
-        if (!bundle) continue;
-        list.push({
-          _typeName: "LocalizationManagerMessageCatalog",
-          moduleName: bundle.moduleName,
-          catalogName: bundle.catalogName,
-          locale: bundle.locale,
-          catalogUri: catalogUri(bundle.locale, bundle.catalogName),
-          lastModified: dateTime(bundle.lastModified),
-          md5sum: bundle.md5sum,
-          version: bundle.version,
-        });
+      for (const entry of build.byLocale.get(locale) ?? []) {
+        list.push(messageCatalog(entry));
       }
     }
     return list;
@@ -60,53 +79,38 @@ export function localizationManagerRoutes(
 }
 
 /**
- * `GET /catalogs/{locale}/{catalog}.json`: one catalog file. It needs the
- * same credentials as the API, and returns 304 for a matching `If-None-Match`.
+ * `GET /catalogs/{path}`: a bundle file that `LocalizationManager.catalog`
+ * lists, or `/catalogs/manifest.json`, which a client needs to render with
+ * `createLocmsg` of locmsg/browser. They need the same credentials as the
+ * API. The entity tag is the file's MD5, and a matching `If-None-Match`
+ * gets 304.
  */
 export function catalogFileRoutes(
   app: FastifyInstance,
   context: ServerContext,
 ): void {
-  app.get<{ Params: { locale: string; file: string } }>(
-    "/catalogs/:locale/:file",
+  app.get<{ Params: { "*": string } }>(
+    `${CATALOG_FILES_PREFIX}*`,
     async (request, reply) => {
       const object = moRef(TYPE, TYPE);
       const caller = await authenticate(context, request, object, VIEW);
       requirePrivilege(caller, object, VIEW);
-      const { locale, file } = request.params;
-      const name = file.endsWith(".json")
-        ? file.slice(0, -".json".length)
-        : undefined;
-      const catalogs = context.state.engine.catalogs;
-      const bundle =
-        name === undefined
-          ? undefined
-          : context.bundles.get(
-              catalogs,
-              context.state.generation,
-              locale,
-              name,
-              context.now(),
-            );
-      if (!bundle) {
+      const relative = request.params["*"];
+      const file = context.bundles.file(relative);
+      if (!file) {
         throw new VimFault(
           "NotFound",
-          `No catalog '${file}' for locale '${locale}'; LocalizationManager.catalog lists the catalog URIs.`,
+          `No catalog file '${relative}'; LocalizationManager.catalog lists the catalog URIs of the catalogs in use.`,
           {},
           404,
         );
       }
-      const etag = `"${bundle.md5sum}"`;
-      reply
-        .header("etag", etag)
-        .header("last-modified", bundle.lastModified.toUTCString())
-        .header(
-          "content-md5",
-          Buffer.from(bundle.md5sum, "hex").toString("base64"),
-        );
-      if (request.headers["if-none-match"] === etag)
-        return reply.code(304).send();
-      return reply.type(bundle.contentType).send(bundle.body);
+      return sendBundleFile(
+        request,
+        reply,
+        file,
+        relative === MANIFEST_PATH ? "private, no-cache" : BUNDLE_CACHE_CONTROL,
+      );
     },
   );
 }

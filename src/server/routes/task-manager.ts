@@ -9,7 +9,7 @@ import {
   requireSingleton,
 } from "../authorize.js";
 import type { ServerContext } from "../context.js";
-import { invalidArgument } from "../faults.js";
+import { invalidArgument, invalidState } from "../faults.js";
 import { encodeTaskInfo } from "../localize-task.js";
 import { bodySchema, moRefSchema } from "../schemas.js";
 import { moRef } from "../wire.js";
@@ -99,6 +99,12 @@ export function taskManagerRoutes(
         },
         context.now(),
       );
+      if (!task) {
+        context.noteTaskStoreFull();
+        throw invalidState(
+          `The server keeps at most ${context.tasks.maxTasks} tasks and none of them has finished, so no task can be created; end tasks with SetTaskState success or error, or raise maxTasks in the server configuration.`,
+        );
+      }
       request.log.info(
         {
           taskKey: task.key,

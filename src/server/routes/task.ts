@@ -189,6 +189,7 @@ export function taskRoutes(app: FastifyInstance, context: ServerContext): void {
           locale: context.rendering(caller).messageLocale,
         };
       }
+      context.tasks.stateChanged(task);
       request.log.info(
         { taskKey: task.key, from: previous, to: state },
         "task state changed",

@@ -54,14 +54,29 @@ export async function waitForLog(
   msg: string,
   timeoutMs = 15_000,
 ): Promise<Record<string, unknown>> {
+  return waitForLogCount(serve, msg, 1, timeoutMs);
+}
+
+/**
+ * Waits until `count` log lines with message `msg` have appeared and
+ * returns the last of them; fails after `timeoutMs`.
+ */
+export async function waitForLogCount(
+  serve: ServeProcess,
+  msg: string,
+  count: number,
+  timeoutMs = 15_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void serve.exited.then(() => (exited = true));
   while (Date.now() < deadline) {
-    const found = serve.logs.find((record) => record["msg"] === msg);
-    if (found) return found;
+    const found = serve.logs.filter((record) => record["msg"] === msg);
+    if (found.length >= count) return found[count - 1]!;
     if (exited) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`no '${msg}' log line; stderr: ${serve.stderr()}`);
+  throw new Error(
+    `fewer than ${count} '${msg}' log lines after ${timeoutMs} ms; stderr: ${serve.stderr()}`,
+  );
 }

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { AddressInfo } from "node:net";
 import type { CatalogSet } from "../../../src/catalogs/catalog.js";
+import type { Locmsg } from "../../../src/engine/locmsg.js";
 import { buildServer, type LocmsgServer } from "../../../src/server/app.js";
 import {
   defaultServerConfig,
@@ -39,7 +40,8 @@ export type UserName = keyof typeof USERS;
 
 let hashes: Promise<Map<string, ParsedHash>> | undefined;
 
-async function userConfigs(): Promise<UserConfig[]> {
+/** Returns the `USERS` as configured users, hashing the passwords once per process. */
+export async function userConfigs(): Promise<UserConfig[]> {
   hashes ??= (async () => {
     const map = new Map<string, ParsedHash>();
     for (const [name, user] of Object.entries(USERS)) {
@@ -208,10 +210,13 @@ export class TestServer {
   }
 }
 
-/** Starts a server on 127.0.0.1 with a free port, capturing its logs. */
+/**
+ * Starts a server on 127.0.0.1 with a free port, capturing its logs. Pass
+ * an engine from `Locmsg.fromDirectory` as `catalogs` to reload its folder.
+ */
 export async function startServer(
   overrides: Partial<ServerConfig> = {},
-  catalogs: CatalogSet = testCatalogs(),
+  catalogs: CatalogSet | Locmsg = testCatalogs(),
 ): Promise<TestServer> {
   const logs: LogRecord[] = [];
   const stream = new Writable({
