@@ -18,14 +18,17 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** The design target for locmsg/browser, gzipped. */
 export const TARGET_BYTES = 2048;
 /**
- * The recorded size of locmsg/browser, gzipped: `--check` and
- * test/browser/size-budget.test.ts fail when the runtime grows past it.
+ * The recorded size of locmsg/browser (the core entry, without the MF2
+ * add-on), gzipped: `--check` and test/browser/size-budget.test.ts fail
+ * when the runtime grows past it.
  * NOTE: it is above TARGET_BYTES, and docs/benchmarks.md explains why.
  */
-export const BUDGET_BYTES = 3800;
+export const BUDGET_BYTES = 2950;
 
 export interface Measured {
   name: string;
+  /** The table's first column, Markdown. */
+  label: string;
   version: string;
   /** The source of the measured module, which imports what an application would. */
   entry: string;
@@ -34,7 +37,10 @@ export interface Measured {
 }
 
 interface Candidate {
+  /** The package whose version the table shows. */
   name: string;
+  /** The table's first column, Markdown; `name` in code style when left out. */
+  label?: string;
   /** The module esbuild bundles; it imports what an application would. */
   source: string;
 }
@@ -43,6 +49,12 @@ const CANDIDATES: Candidate[] = [
   {
     name: "locmsg/browser",
     source: 'export * from "./src/browser/index.ts";',
+  },
+  {
+    name: "locmsg/browser",
+    label: "`locmsg/browser` with the `mf2` add-on",
+    source:
+      'export * from "./src/browser/index.ts"; export { mf2 } from "./src/browser/mf2.ts";',
   },
   {
     name: "messageformat",
@@ -90,6 +102,7 @@ export async function measure(
   const code = result.outputFiles[0]!.contents;
   return {
     name: candidate.name,
+    label: candidate.label ?? `\`${candidate.name}\``,
     version,
     entry: candidate.source,
     minified: code.length,
@@ -101,17 +114,17 @@ export async function measureRuntime(): Promise<Measured> {
   return (await measure(CANDIDATES[0]!))!;
 }
 
-function table(rows: (Measured | { name: string; missing: true })[]): string {
+function table(rows: (Measured | { label: string; missing: true })[]): string {
   const lines = [
     "| runtime | version | minified (bytes) | minified + gzip -9 (bytes) |",
     "| --- | --- | ---: | ---: |",
   ];
   for (const row of rows) {
     if ("missing" in row) {
-      lines.push(`| \`${row.name}\` | not installed | – | – |`);
+      lines.push(`| ${row.label} | not installed | – | – |`);
     } else {
       lines.push(
-        `| \`${row.name}\` | ${row.version} | ${row.minified} | ${row.gzipped} |`,
+        `| ${row.label} | ${row.version} | ${row.minified} | ${row.gzipped} |`,
       );
     }
   }
@@ -144,7 +157,7 @@ async function main(args: string[]): Promise<number> {
   for (const candidate of CANDIDATES) {
     rows.push(
       (await measure(candidate)) ?? {
-        name: candidate.name,
+        label: candidate.label ?? `\`${candidate.name}\``,
         missing: true as const,
       },
     );

@@ -90,9 +90,27 @@ export interface ManifestEntry {
   lastModified: string;
 }
 
-/** `OUT/manifest.json`. */
+/**
+ * Field names of a TaskInfo line, in the order the server's
+ * src/render/render-task-info.ts uses them. A `name` is the engine message
+ * `locmsg.taskInfo.<name>`.
+ */
+export interface TaskInfoData {
+  /** The time fields in line order; each renders with the engine message of its own name. */
+  times: string[];
+  /**
+   * The `TaskReason` fields that name who or what started a task, in the
+   * order they are tried, each with the engine message that shows it.
+   */
+  reasons: [name: string, field: string][];
+}
+
+/**
+ * `OUT/manifest.json`. Format 2 added `taskInfo`, which locmsg/browser
+ * reads, so the runtime needs a manifest of format 2.
+ */
 export interface Manifest {
-  format: 1;
+  format: 2;
   defaultLocale: string;
   /** Locales with catalogs, vSphere form, sorted. */
   locales: string[];
@@ -104,5 +122,6 @@ export interface Manifest {
   languageMatches: Record<string, string>;
   /** The engine's own messages, used when the `locmsg` catalogs lack them. */
   builtIn: Record<string, CompiledMessage>;
+  taskInfo: TaskInfoData;
   catalogs: ManifestEntry[];
 }

@@ -7,12 +7,13 @@
  * VI/JSON wrapped values (`{"_typeName": "int", "_value": 3}`) are
  * unwrapped as they are read.
  */
-import { renderEntry, type Argument } from "./render-parts.js";
+import { renderEntry } from "./render-parts.js";
 import {
   dateFormat,
   intl,
   maxDepth,
   report,
+  type Argument,
   type Origin,
 } from "./render-state.js";
 
@@ -20,10 +21,11 @@ import {
 export interface MessageInput {
   key: string;
   args: Argument[];
-  message?: string | undefined;
+  /** The message's own text, false or empty when it has none. */
+  message?: string | false | undefined;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -34,7 +36,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * reading them lazily gives the same text except for wrapped values inside
  * a managed object reference.
  */
-export function unwrap(value: unknown): unknown {
+export function unwrap(value: unknown): any {
   if (!isRecord(value) || !Object.hasOwn(value, "_value")) return value;
   const type = value["_typeName"];
   const wrapped = value["_value"];
@@ -47,25 +49,37 @@ export function unwrap(value: unknown): unknown {
   return type === "boolean" ? wrapped === "true" : wrapped;
 }
 
+/**
+ * Returns a value as the `key (name = value)` fallback and diagnostics show
+ * it: a string as it is, a date in ISO 8601 (`Invalid Date` when invalid),
+ * anything else as JSON.
+ */
+export function describeValue(value: unknown): string {
+  try {
+    return typeof value === "string"
+      ? value
+      : value instanceof Date
+        ? (value.toJSON() ?? `${value}`)
+        : (JSON.stringify(value) ?? `${value}`);
+  } catch {
+    // BigInts and cycles do not serialize.
+    return `${value}`;
+  }
+}
+
 export function formatValue(
   raw: unknown,
   stack: readonly string[],
   origin: Origin | undefined,
 ): string {
   const value = unwrap(raw);
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-    case "bigint":
-      return intl(Intl.NumberFormat, {}).format(value);
-    case "boolean":
-      return `${value}`;
+  const type = typeof value;
+  if (type === "string" || type === "boolean") return `${value}`;
+  if (type === "number" || type === "bigint") {
+    return intl(Intl.NumberFormat, {}).format(value);
   }
-  if (value instanceof Date) {
-    if (!isNaN(+value)) return dateFormat().format(value);
-    report("invalid-argument", origin, "Invalid Date");
-    return "Invalid Date";
+  if (value instanceof Date && !isNaN(+value)) {
+    return dateFormat().format(value);
   }
   if (Array.isArray(value)) {
     return intl(Intl.ListFormat, { type: "unit", style: "short" }).format(
@@ -73,22 +87,22 @@ export function formatValue(
     );
   }
   if (isRecord(value)) {
-    const type = value["_typeName"];
+    const typeName = value["_typeName"];
     if (
       typeof value["key"] === "string" &&
-      (type === undefined
+      (typeName === undefined
         ? "arg" in value || "message" in value
-        : type === "LocalizableMessage")
+        : typeName === "LocalizableMessage")
     ) {
       const input = readMessage(value);
-      if (!input) return json(value);
+      if (!input) return describeValue(value);
       if (stack.length < maxDepth) return renderMessage(input, stack);
       report("lookup-depth", origin, input.key);
       return input.key;
     }
     if (
       typeof value["value"] === "string" &&
-      (type === "ManagedObjectReference" ||
+      (typeName === "ManagedObjectReference" ||
         (Object.keys(value).length === 2 && typeof value["type"] === "string"))
     ) {
       return value["value"];
@@ -96,7 +110,8 @@ export function formatValue(
     const name = unwrap(value["name"]);
     if (typeof name === "string") return name;
   }
-  const text = json(value);
+  // Reached by an invalid Date, an object without a name, undefined and the like.
+  const text = describeValue(value);
   report("invalid-argument", origin, text);
   return text;
 }
@@ -114,15 +129,16 @@ export function readMessage(raw: unknown): MessageInput | undefined {
   if (typeof key !== "string" || !Array.isArray(args)) return undefined;
   return {
     key,
+    // A `KeyAnyValue` is keyed; anything else is a positional value.
     args: args.map((item: unknown) => {
       const arg = unwrap(item);
       return isRecord(arg) &&
         typeof arg["key"] === "string" &&
         Object.hasOwn(arg, "value")
-        ? { key: arg["key"], value: arg["value"] }
+        ? (arg as Argument)
         : { value: arg };
     }),
-    message: typeof text === "string" ? text : undefined,
+    message: typeof text === "string" && text,
   };
 }
 
@@ -139,24 +155,7 @@ export function renderMessage(
   if (message) return message;
   report("missing-message", { key, catalog: "locmsg" }, key);
   const described = args.map(
-    ({ key, value }, index) =>
-      `${key ?? index + 1} = ${
-        typeof value === "string"
-          ? value
-          : value instanceof Date
-            ? isNaN(+value)
-              ? "Invalid Date"
-              : value.toISOString()
-            : json(value)
-      }`,
+    ({ key, value }, index) => `${key ?? index + 1} = ${describeValue(value)}`,
   );
   return `${key || "(message without a key)"}${described.length ? ` (${described.join(", ")})` : ""}`;
-}
-
-export function json(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? `${value}`;
-  } catch {
-    return `${value}`;
-  }
 }

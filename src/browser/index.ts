@@ -3,7 +3,8 @@
  * lines in the browser from the bundles that `locmsg build` writes, with the
  * server renderer's text, fallbacks and diagnostic codes. No dependencies
  * and no parser. Every result is a plain string, so insert it with
- * `textContent`, never `innerHTML`.
+ * `textContent`, never `innerHTML`. MessageFormat 2 messages render when
+ * the `mf2` option is the add-on from `./mf2.ts`.
  *
  * ```js
  * import { loadLocmsg } from "locmsg/browser";
@@ -12,7 +13,7 @@
  * // "Status: In Warteschlange"
  * ```
  */
-import type { Bundle, Manifest } from "./bundle-format.js";
+import type { Bundle, CompiledMessage, Manifest } from "./bundle-format.js";
 import {
   isRecord,
   readMessage,
@@ -25,28 +26,27 @@ import {
   toBcp47,
 } from "./negotiate.js";
 import { renderEntry, toArguments } from "./render-parts.js";
-import {
-  useState,
-  type DiagnosticHandler,
-  type RenderState,
-} from "./render-state.js";
+import { useState, type RenderOptions } from "./render-state.js";
 import { describe, renderTask, type BrowserTaskInfo } from "./task-info.js";
 
 export type { Bundle, Manifest, ManifestEntry } from "./bundle-format.js";
-export type { BrowserDiagnostic, DiagnosticHandler } from "./render-state.js";
+export type {
+  BrowserDiagnostic,
+  DiagnosticHandler,
+  Mf2Renderer,
+} from "./render-state.js";
 export type { BrowserTaskInfo } from "./task-info.js";
 export { matchMessageLocale, messageLocaleChain } from "./negotiate.js";
 
-export interface BrowserOptions {
+export interface BrowserOptions extends RenderOptions {
   /** Session locale, vSphere (`de_AT`) or BCP 47 (`de-AT`); the manifest's default locale when left out. */
-  locale?: string;
+  locale?: string | undefined;
   /** IANA time zone for dates; the browser's when left out. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Message locales to search, such as a server session's; negotiated from `locale` when left out. */
-  chain?: string[];
+  chain?: string[] | undefined;
   /** Maximum nesting of `{1}` lookups and nested messages (default 16, as on the server). */
-  maxDepth?: number;
-  onDiagnostic?: DiagnosticHandler;
+  maxDepth?: number | undefined;
 }
 
 export interface BrowserLocmsg {
@@ -88,26 +88,21 @@ export function createLocmsg(
   options: BrowserOptions = {},
 ): BrowserLocmsg {
   const [locale, chain] = resolve(manifest, options);
-  const messages = new Map();
-  for (const { locale, catalog, messages: entries } of bundles) {
-    for (const key in entries) {
-      messages.set(`${locale}\n${catalog}\n${key}`, entries[key]);
+  // Later chain locales first, so that each key keeps the first locale's
+  // message. Keys contain a newline, so none is an Object.prototype property.
+  const messages: Record<string, [CompiledMessage, string]> = {};
+  for (const name of [...chain].reverse()) {
+    for (const { locale, catalog, messages: entries } of bundles) {
+      if (locale !== name) continue;
+      for (const key in entries) {
+        messages[`${catalog}\n${key}`] = [entries[key]!, locale];
+      }
     }
   }
-  const state: RenderState = [
-    messages,
-    new Set(manifest.catalogs.map((entry) => entry.catalogName)),
-    manifest.builtIn,
-    chain,
-    locale,
-    options.timeZone,
-    options.maxDepth ?? 16,
-    options.onDiagnostic,
-  ];
   const run =
     <A extends unknown[], T>(render: (...args: A) => T) =>
     (...args: A): T => {
-      useState(state);
+      useState([messages, manifest, locale, options]);
       return render(...args);
     };
 
@@ -122,13 +117,14 @@ export function createLocmsg(
       const type =
         isRecord(value) && (value["eventTypeId"] ?? value["_typeName"]);
       if (typeof type !== "string") invalidInput("event");
-      const args = toArguments(value as object);
-      for (const field of new Set([format, "fullFormat"])) {
+      const args = toArguments(value);
+      // When `format` is fullFormat, the second lookup finds nothing either.
+      for (const field of [format, "fullFormat"]) {
         const key = `${type}.${field}`;
         const text = renderEntry("event", key, args, [key]);
         if (text !== undefined) return text;
       }
-      const text = (value as Record<string, unknown>)["fullFormattedMessage"];
+      const text = value["fullFormattedMessage"];
       return typeof text === "string" && text
         ? text
         : renderMessage({ key: `${type}.${format}`, args });

@@ -11,7 +11,7 @@ import type { Manifest } from "./bundle-format.js";
 
 /** `zh_cn` -> `zh-CN`; throws a RangeError for an invalid tag. */
 export function toBcp47(locale: string): string {
-  return Intl.getCanonicalLocales(locale.replace(/_/g, "-"))[0]!;
+  return `${new Intl.Locale(locale.replace(/_/g, "-"))}`;
 }
 
 /** Returns the catalog locale for a requested locale (vSphere or BCP 47 form). */
@@ -36,13 +36,12 @@ export function messageLocaleChain(
   messageLocale: string,
   manifest: Pick<Manifest, "locales" | "defaultLocale">,
 ): string[] {
-  const chain = [messageLocale];
-  const language = messageLocale.split("_")[0]!;
-  if (language !== messageLocale && manifest.locales.includes(language)) {
-    chain.push(language);
-  }
-  if (!chain.includes(manifest.defaultLocale)) {
-    chain.push(manifest.defaultLocale);
-  }
-  return chain;
+  const language = messageLocale.split("_")[0];
+  return [
+    ...new Set([
+      messageLocale,
+      ...manifest.locales.filter((locale) => locale === language),
+      manifest.defaultLocale,
+    ]),
+  ];
 }

@@ -9,18 +9,18 @@
 import type { Mf2Expression, Mf2Message, Mf2Pattern } from "./bundle-format.js";
 import { formatValue } from "./format-value.js";
 import {
+  nests,
   readArgument,
   renderEntry,
   renderKeyLookup,
-  type Argument,
 } from "./render-parts.js";
 import {
-  catalogs,
   dateFormat,
   find,
+  hasCatalog,
   intl,
-  maxDepth,
   report,
+  type Argument,
   type Origin,
 } from "./render-state.js";
 
@@ -113,18 +113,18 @@ export function renderMf2(
       const catalog = `${o["catalog"]}`;
       const text = formatValue(value, stack, origin);
       const key = `${o["prefix"] ? `${o["prefix"]}.` : ""}${text}.label`;
-      if (!catalogs.has(catalog)) {
+      if (!hasCatalog(catalog)) {
         report("missing-catalog", origin, catalog);
       } else if (!find(catalog, key)) {
         report("missing-label", origin, key);
-      } else if (nests(key)) {
+      } else if (nests(key, stack, origin)) {
         return exact(renderEntry(catalog, key, args, [...stack, key])!);
       }
       return undefined;
     } else if (f === "msg") {
       if (typeof value !== "string")
         return exact(formatValue(value, stack, origin));
-      if (!find("locmsg", value) || nests(value)) {
+      if (!find("locmsg", value) || nests(value, stack, origin)) {
         return exact(renderKeyLookup(value, args, stack, origin));
       }
       return undefined;
@@ -137,18 +137,6 @@ export function renderMf2(
     }
     report("invalid-argument", origin, src, "error");
     return undefined;
-  }
-
-  /** Reports a lookup cycle or too deep a nesting; true when `key` may render. */
-  function nests(key: string): boolean {
-    if (stack.includes(key)) {
-      report("lookup-cycle", origin, [...stack, key].join(" -> "));
-    } else if (stack.length >= maxDepth) {
-      report("lookup-depth", origin, key);
-    } else {
-      return true;
-    }
-    return false;
   }
 
   let pattern: Mf2Pattern = v[0]![1];

@@ -5,22 +5,22 @@
  * key renders that message with the same arguments. Cycles and nesting
  * deeper than `maxDepth` insert the value as text.
  */
-import type { CompiledMessage, Part, PlaceholderOp } from "./bundle-format.js";
+import type {
+  CompiledMessage,
+  Mf2Message,
+  Part,
+  PlaceholderOp,
+} from "./bundle-format.js";
 import { formatValue, isRecord, unwrap } from "./format-value.js";
-import { renderMf2 } from "./render-mf2.js";
 import {
-  catalogs,
   find,
+  hasCatalog,
   maxDepth,
+  options,
   report,
+  type Argument,
   type Origin,
 } from "./render-state.js";
-
-/** One argument: keyed (`KeyAnyValue`) or positional only. */
-export interface Argument {
-  key?: string | undefined;
-  value: unknown;
-}
 
 /** Turns an object's properties into keyed arguments, as events and the engine pass them. */
 export function toArguments(object: object): Argument[] {
@@ -43,6 +43,18 @@ export function renderParts(
           : renderMf2(part, args, stack, origin),
     )
     .join("");
+}
+
+/** Renders an MF2 part with the add-on, or reports that it is missing. */
+function renderMf2(
+  part: Mf2Message,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+): string {
+  if (options.mf2) return options.mf2(part, args, stack, origin);
+  report("mf2-format", origin, "mf2 option missing");
+  return "";
 }
 
 /**
@@ -83,27 +95,15 @@ function renderPlaceholder(
     report("missing-argument", origin, source);
     return source;
   }
-  if (catalog !== undefined) {
-    return renderLabel(catalog, prefix, value, args, stack, origin);
+  if (catalog === undefined) {
+    return typeof argument === "number" && typeof value === "string"
+      ? renderKeyLookup(value, args, stack, origin)
+      : formatValue(value, stack, origin);
   }
-  if (typeof argument === "number" && typeof value === "string") {
-    return renderKeyLookup(value, args, stack, origin);
-  }
-  return formatValue(value, stack, origin);
-}
-
-/** `{name.@CATALOG.prefix}`: `prefix.<value>.label` from CATALOG. */
-export function renderLabel(
-  catalog: string,
-  prefix: string | undefined,
-  value: unknown,
-  args: readonly Argument[],
-  stack: readonly string[],
-  origin: Origin | undefined,
-): string {
+  // `{name.@CATALOG.prefix}`: `prefix.<value>.label` from CATALOG.
   const text = formatValue(value, stack, origin);
   const key = `${prefix ? `${prefix}.` : ""}${text}.label`;
-  if (!catalogs.has(catalog)) {
+  if (!hasCatalog(catalog)) {
     report("missing-catalog", origin, catalog);
     return text;
   }
@@ -113,6 +113,22 @@ export function renderLabel(
   return text;
 }
 
+/** Reports a lookup cycle or too deep a nesting; true when `key` may render. */
+export function nests(
+  key: string,
+  stack: readonly string[],
+  origin: Origin | undefined,
+): boolean {
+  if (stack.includes(key)) {
+    report("lookup-cycle", origin, key);
+  } else if (stack.length >= maxDepth) {
+    report("lookup-depth", origin, key);
+  } else {
+    return true;
+  }
+  return false;
+}
+
 /** `{1}`: a `locmsg` key renders that message with the same arguments. */
 export function renderKeyLookup(
   key: string,
@@ -120,15 +136,9 @@ export function renderKeyLookup(
   stack: readonly string[],
   origin: Origin | undefined,
 ): string {
-  if (!find("locmsg", key)) return key;
-  if (stack.includes(key)) {
-    report("lookup-cycle", origin, [...stack, key].join(" -> "));
-  } else if (stack.length >= maxDepth) {
-    report("lookup-depth", origin, key);
-  } else {
-    return renderEntry("locmsg", key, args, [...stack, key])!;
-  }
-  return key;
+  return find("locmsg", key) && nests(key, stack, origin)
+    ? renderEntry("locmsg", key, args, [...stack, key])!
+    : key;
 }
 
 /** Renders `key` of `catalog` from the locale chain; undefined when no locale has it. */

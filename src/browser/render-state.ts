@@ -5,7 +5,7 @@
  * object because minifiers shorten variable names but never property
  * names, and the runtime has a size budget.
  */
-import type { CompiledMessage } from "./bundle-format.js";
+import type { CompiledMessage, Manifest, Mf2Message } from "./bundle-format.js";
 
 /** A render diagnostic; the codes are those of the server renderer. */
 export interface BrowserDiagnostic {
@@ -34,96 +34,101 @@ export interface Origin {
   locale?: string | undefined;
 }
 
+/** One argument: keyed (`KeyAnyValue`) or positional only. */
+export interface Argument {
+  key?: string | undefined;
+  value: unknown;
+}
+
 export type DiagnosticHandler = (diagnostic: BrowserDiagnostic) => void;
 
-/** Messages keyed `locale \n catalog \n key`. */
-export let messages: Map<string, CompiledMessage>;
-/** Names of the catalogs that some locale has. */
-export let catalogs: Set<string>;
-/** The engine's own messages, for catalogs that lack them. */
-export let builtIn: Record<string, CompiledMessage>;
-/** Message locales to search, in order. */
-export let chain: readonly string[];
-/** The BCP 47 formatting locale and IANA time zone. */
+/** A renderer of compiled MF2 messages, such as the add-on in src/browser/mf2.ts. */
+export type Mf2Renderer = (
+  message: Mf2Message,
+  args: readonly Argument[],
+  stack: readonly string[],
+  origin: Origin | undefined,
+) => string;
+
+/** The options of a renderer instance that rendering reads. */
+export interface RenderOptions {
+  timeZone?: string | undefined;
+  maxDepth?: number | undefined;
+  onDiagnostic?: DiagnosticHandler | undefined;
+  mf2?: Mf2Renderer | undefined;
+}
+
+/** Messages keyed `catalog \n key`, each with the first chain locale that has the key. */
+export let messages: Record<string, [CompiledMessage, string]>;
+export let manifest: Manifest;
+/** The BCP 47 formatting locale. */
 export let locale: string;
-export let timeZone: string | undefined;
+export let options: RenderOptions;
 export let maxDepth: number;
-let onDiagnostic: DiagnosticHandler | undefined;
 
 /** The values a renderer instance installs, in the order of the variables above. */
 export type RenderState = [
   typeof messages,
-  typeof catalogs,
-  typeof builtIn,
-  typeof chain,
+  typeof manifest,
   typeof locale,
-  typeof timeZone,
-  typeof maxDepth,
-  typeof onDiagnostic,
+  typeof options,
 ];
 
 export function useState(state: RenderState): void {
-  [
-    messages,
-    catalogs,
-    builtIn,
-    chain,
-    locale,
-    timeZone,
-    maxDepth,
-    onDiagnostic,
-  ] = state;
+  [messages, manifest, locale, options] = state;
+  maxDepth = options.maxDepth ?? 16;
 }
 
 // Constructing an Intl formatter costs far more than formatting with it.
-const formatters = new Map<string, any>();
+// Keys are JSON arrays, so none is an Object.prototype property.
+const formatters: Record<string, any> = {};
 
 /** Returns the `Intl` formatter for the formatting locale and `options`, created once. */
 export function intl<T>(
   Format: new (locale: string, options: object) => T,
   options: object,
 ): T {
-  const id = JSON.stringify([Format.name, locale, options]);
-  if (!formatters.has(id)) formatters.set(id, new Format(locale, options));
-  return formatters.get(id);
+  return (formatters[JSON.stringify([Format.name, locale, options])] ??=
+    new Format(locale, options));
 }
 
 /** `Intl.DateTimeFormat` in the session's time zone unless `options` sets one. */
 export function dateFormat(
-  options: Intl.DateTimeFormatOptions = {
-    dateStyle: "medium",
-    timeStyle: "medium",
-  },
+  dateOptions: object = { dateStyle: "medium", timeStyle: "medium" },
 ): Intl.DateTimeFormat {
-  return intl(Intl.DateTimeFormat, { timeZone, ...options });
+  return intl(Intl.DateTimeFormat, {
+    timeZone: options.timeZone,
+    ...dateOptions,
+  });
 }
 
-/** Finds a message in the locale chain; returns it with the locale that had it. */
+/** Finds a message in the locale chain, with the locale that had it. */
 export function find(
   catalog: string,
   key: string,
 ): [CompiledMessage, string] | undefined {
-  for (const name of chain) {
-    const message = messages.get(`${name}\n${catalog}\n${key}`);
-    if (message !== undefined) return [message, name];
-  }
-  return undefined;
+  return messages[`${catalog}\n${key}`];
 }
 
+/** True when some locale has a catalog of this name. */
+export function hasCatalog(catalog: string): boolean {
+  return manifest.catalogs.some((entry) => entry.catalogName === catalog);
+}
+
+/**
+ * Sends a diagnostic to `onDiagnostic`. The severity is the server's for
+ * the code: `missing-message`, `missing-label` and `invalid-argument` are
+ * warnings, the others errors, unless the caller passes one.
+ */
 export function report(
   code: BrowserDiagnostic["code"],
   origin: Origin | undefined,
   message: string,
-  severity: BrowserDiagnostic["severity"] = /^(missing-m|missing-l|invalid-a)/.test(
+  severity: BrowserDiagnostic["severity"] = /^missing-[ml]|^invalid-a/.test(
     code,
   )
     ? "warning"
     : "error",
 ): void {
-  onDiagnostic?.({
-    code,
-    severity,
-    message,
-    ...origin,
-  });
+  options.onDiagnostic?.({ code, severity, message, ...origin });
 }

@@ -6,7 +6,7 @@
  */
 import { readMessage, renderMessage } from "./format-value.js";
 import { renderEntry, renderParts, toArguments } from "./render-parts.js";
-import { builtIn, dateFormat, intl, report } from "./render-state.js";
+import { dateFormat, intl, manifest, report } from "./render-state.js";
 
 /**
  * The user-facing fields of a TaskInfo, as the server's `LocalizedTaskInfo`;
@@ -39,42 +39,45 @@ export function describe(catalog: string, id: string, field = "label"): string {
   const text = renderEntry(catalog, key, [], [key]);
   if (text !== undefined) return text;
   report("missing-label", { key, catalog }, key);
-  return id.slice(id.lastIndexOf(".") + 1) || id;
+  return id.split(".").pop() || id;
 }
 
-/** Renders one of the engine's `locmsg.taskInfo.*` messages with named arguments. */
+/**
+ * Renders one of the engine's `locmsg.taskInfo.*` messages with named
+ * arguments; the manifest's `builtIn` text when the catalogs lack it.
+ */
 function engineMessage(name: string, values: object = {}) {
   const key = `locmsg.taskInfo.${name}`;
   const args = toArguments(values);
   return (
     renderEntry("locmsg", key, args, [key]) ??
-    renderParts(builtIn[key] ?? key, args, [key], { key, catalog: "locmsg" })
+    renderParts(manifest.builtIn[key] ?? key, args, [key], {
+      key,
+      catalog: "locmsg",
+    })
   );
 }
 
-/** `InvalidArgument` -> `Invalid argument`, as the server words a fault type. */
-function humanize(type: string): string {
+/**
+ * `InvalidArgument` -> `Invalid argument`, as the server's
+ * `humanizeTypeName` words a fault type: a space goes after a lower-case
+ * letter or digit followed by a capital, and after a run of capitals
+ * followed by a capitalized word. Every word but the first is then
+ * lower-cased unless it is all capitals and digits.
+ */
+export function humanize(type: string): string {
   return type
-    .replace(/^(vim\.fault\.|vmodl\.fault\.)/, "")
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]{2,})([A-Z][a-z])/g, "$1 $2")
-    .split(" ")
-    .map((word, index) =>
-      index && !/^[A-Z0-9]+$/.test(word) ? word.toLowerCase() : word,
-    )
-    .join(" ");
+    .replace(/^(vim|vmodl)\.fault\./, "")
+    .replace(/[a-z0-9](?=[A-Z])|[A-Z]{2,}(?=[A-Z][a-z])/g, "$& ")
+    .replace(/ [^ ]*[^A-Z0-9 ][^ ]*/g, (word) => word.toLowerCase());
 }
 
 function renderReason(reason: Task | undefined) {
   if (!reason) return undefined;
   const label = describe("enum", `TaskReason.${reason["_typeName"]}`);
-  for (const [name, argument] of [
-    ["User", "userName"],
-    ["Alarm", "alarmName"],
-    ["Schedule", "scheduledTaskName"],
-  ] as const) {
+  for (const [name, argument] of manifest.taskInfo.reasons) {
     if (reason[argument] !== undefined) {
-      return engineMessage(`reason${name}`, {
+      return engineMessage(name, {
         reason: label,
         [argument]: reason[argument],
       });
@@ -100,14 +103,13 @@ function renderDescription(description: unknown) {
   return undefined;
 }
 
-const TIMES = ["queueTime", "startTime", "completeTime"];
-
 /**
  * Renders a TaskInfo. The task is trusted to have the shape the server's
  * `readTaskInfo` checks, because it comes from the server.
  */
 export function renderTask(task: Task): BrowserTaskInfo {
   const stateId = `TaskInfo.State.${task["state"]}`;
+  const times = manifest.taskInfo.times;
   const info: Task = {
     key: task["key"],
     name: describe("task", task["descriptionId"]),
@@ -125,7 +127,7 @@ export function renderTask(task: Task): BrowserTaskInfo {
           )
         : undefined,
   };
-  for (const name of TIMES) {
+  for (const name of times) {
     if (task[name] !== undefined) {
       info[name] = dateFormat().format(new Date(task[name]));
     }
@@ -144,7 +146,7 @@ export function renderTask(task: Task): BrowserTaskInfo {
         }),
     info["cancelled"] && engineMessage("cancelled"),
     info["reason"],
-    ...TIMES.map(
+    ...times.map(
       (name) => info[name] && engineMessage(name, { time: info[name] }),
     ),
     info["error"] !== undefined &&

@@ -15,6 +15,7 @@ import type {
   CompiledMessage,
   Manifest,
   ManifestEntry,
+  TaskInfoData,
 } from "../browser/bundle-format.js";
 import type { Catalog, CatalogSet } from "../catalogs/catalog.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -41,6 +42,19 @@ export interface BuildResult {
 
 /** The manifest's path relative to the output folder. */
 export const MANIFEST_PATH = "manifest.json";
+
+/**
+ * The manifest's `taskInfo`: the time fields and reason fields of a
+ * TaskInfo line in the order src/render/render-task-info.ts uses them.
+ */
+const TASK_INFO: TaskInfoData = {
+  times: ["queueTime", "startTime", "completeTime"],
+  reasons: [
+    ["reasonUser", "userName"],
+    ["reasonAlarm", "alarmName"],
+    ["reasonSchedule", "scheduledTaskName"],
+  ],
+};
 
 function hashOf(text: string, algorithm: "md5" | "sha256"): string {
   return createHash(algorithm).update(text, "utf8").digest("hex");
@@ -113,11 +127,12 @@ export function buildBundles(
   }
   const locales = catalogs.locales();
   const manifest: Manifest = {
-    format: 1,
+    format: 2,
     defaultLocale,
     locales,
     languageMatches: computeLanguageMatches(locales, defaultLocale),
     builtIn,
+    taskInfo: TASK_INFO,
     catalogs: entries,
   };
   files.set(MANIFEST_PATH, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -4,4 +4,5 @@ export declare function runCases(
   loadLocmsg: (url: string, options: object) => Promise<unknown>,
   manifestUrl: string,
   cases: readonly VectorCase[],
+  extraOptions?: object,
 ): Promise<VectorResult[]>;

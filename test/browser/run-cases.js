@@ -6,8 +6,9 @@
  * @param {(url: string, options: object) => Promise<any>} loadLocmsg
  * @param {string} manifestUrl
  * @param {any[]} cases
+ * @param {object} [extraOptions] more renderer options, such as the MF2 add-on
  */
-export async function runCases(loadLocmsg, manifestUrl, cases) {
+export async function runCases(loadLocmsg, manifestUrl, cases, extraOptions) {
   const results = [];
   for (const vector of cases) {
     const diagnostics = [];
@@ -16,6 +17,7 @@ export async function runCases(loadLocmsg, manifestUrl, cases) {
       timeZone: vector.timeZone,
       maxDepth: vector.maxDepth,
       onDiagnostic: (diagnostic) => diagnostics.push(diagnostic.code),
+      ...extraOptions,
     });
     let text;
     if (vector.task) text = locmsg.renderTaskInfo(vector.task).line;

@@ -3,12 +3,18 @@ import path from "node:path";
 import { build } from "esbuild";
 
 /**
- * Bundles src/browser into one ES module file in `dir`, as an application
- * bundler would, so a page can import it. Returns the file name.
+ * Bundles locmsg/browser and its MF2 add-on (export `mf2`) into one ES
+ * module file in `dir`, as an application bundler would, so a page can
+ * import it. Returns the file name.
  */
 export async function writeRuntimeBundle(dir: string): Promise<string> {
   const result = await build({
-    entryPoints: ["src/browser/index.ts"],
+    stdin: {
+      contents:
+        'export * from "./src/browser/index.ts"; export { mf2 } from "./src/browser/mf2.ts";',
+      resolveDir: process.cwd(),
+      loader: "ts",
+    },
     bundle: true,
     format: "esm",
     write: false,

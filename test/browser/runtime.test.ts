@@ -7,6 +7,7 @@ import {
   type BrowserDiagnostic,
   type Bundle,
 } from "../../src/browser/index.js";
+import { mf2 } from "../../src/browser/mf2.js";
 import { buildBundles } from "../../src/bundle/build-bundles.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { Locmsg } from "../../src/engine/locmsg.js";
@@ -104,6 +105,33 @@ describe("createLocmsg", () => {
     expect(
       locmsg.format({ key: "state", arg: [{ key: "field", value: "queued" }] }),
     ).toBe("State is In Warteschlange");
+  });
+
+  it("renders MF2 with the add-on only", () => {
+    const mf2Bundle: Bundle = {
+      format: 1,
+      locale: "en",
+      catalog: "locmsg",
+      module: "",
+      messages: {
+        count: [{ d: {}, v: [[0, ["n=", { x: { a: "n" }, src: "{$n}" }]]] }],
+      },
+    };
+    const message = { key: "count", arg: [{ key: "n", value: "3" }] };
+    const diagnostics: BrowserDiagnostic[] = [];
+    const without = createLocmsg(build.manifest, [mf2Bundle], {
+      locale: "en",
+      onDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+    });
+    expect(without.format(message)).toBe("");
+    expect(diagnostics.map(({ code, severity }) => [code, severity])).toEqual([
+      ["mf2-format", "error"],
+    ]);
+    const withAddOn = createLocmsg(build.manifest, [mf2Bundle], {
+      locale: "en",
+      mf2,
+    });
+    expect(withAddOn.format(message)).toBe("n=3");
   });
 
   it("rejects invalid input", () => {

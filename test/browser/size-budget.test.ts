@@ -1,5 +1,5 @@
-// The browser runtime stays within its recorded size and imports nothing
-// outside src/browser/.
+// The browser runtime stays within its recorded size, and it and its MF2
+// add-on import nothing outside src/browser/.
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { BUDGET_BYTES, measureRuntime } from "../../scripts/measure-size.js";
@@ -10,19 +10,21 @@ describe("locmsg/browser size", () => {
     expect(runtime.gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it("has no dependencies", async () => {
-    const result = await build({
-      entryPoints: ["src/browser/index.ts"],
-      bundle: true,
-      format: "esm",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
+  for (const entry of ["src/browser/index.ts", "src/browser/mf2.ts"]) {
+    it(`has no dependencies: ${entry}`, async () => {
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: "esm",
+        write: false,
+        metafile: true,
+        logLevel: "silent",
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.length).toBeGreaterThan(0);
+      expect(
+        inputs.filter((input) => !input.startsWith("src/browser/")),
+      ).toEqual([]);
     });
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.length).toBeGreaterThan(0);
-    expect(inputs.filter((input) => !input.startsWith("src/browser/"))).toEqual(
-      [],
-    );
-  });
+  }
 });

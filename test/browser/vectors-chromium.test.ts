@@ -34,9 +34,9 @@ describe("vectors in Chromium", () => {
     for (const set of ["fixture", "shipped"] as const) {
       // A string expression, so the page runs it as written.
       results[set] = await page.evaluate(`(async () => {
-        const { loadLocmsg } = await import("/bundles/runtime/${runtime}");
+        const { loadLocmsg, mf2 } = await import("/bundles/runtime/${runtime}");
         const { runCases } = await import("/test/run-cases.js");
-        return runCases(loadLocmsg, ${JSON.stringify(fixtures.manifestUrl(set))}, ${JSON.stringify(sets[set])});
+        return runCases(loadLocmsg, ${JSON.stringify(fixtures.manifestUrl(set))}, ${JSON.stringify(sets[set])}, { mf2 });
       })()`);
     }
   }, 60_000);

@@ -2,6 +2,7 @@
 // running in Node against bundles served over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLocmsg } from "../../src/browser/index.js";
+import { mf2 } from "../../src/browser/mf2.js";
 import {
   readVectors,
   renderOnServer,
@@ -28,6 +29,7 @@ beforeAll(async () => {
       loadLocmsg as (url: string, options: object) => Promise<unknown>,
       fixtures.manifestUrl(set),
       sets[set],
+      { mf2 },
     );
   }
 });

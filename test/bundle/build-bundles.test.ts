@@ -99,6 +99,25 @@ describe("buildBundles", () => {
     expect(build.manifest.catalogs.length).toBe(shipped.catalogs.all().length);
   });
 
+  it("includes TaskInfo line data", () => {
+    const { manifest } = buildBundles(catalogs);
+    expect(manifest.format).toBe(2);
+    expect(manifest.taskInfo).toEqual({
+      times: ["queueTime", "startTime", "completeTime"],
+      reasons: [
+        ["reasonUser", "userName"],
+        ["reasonAlarm", "alarmName"],
+        ["reasonSchedule", "scheduledTaskName"],
+      ],
+    });
+    for (const name of [
+      ...manifest.taskInfo.times,
+      ...manifest.taskInfo.reasons.map(([name]) => name),
+    ]) {
+      expect(manifest.builtIn).toHaveProperty([`locmsg.taskInfo.${name}`]);
+    }
+  });
+
   it("includes built-in messages", () => {
     const { manifest } = buildBundles(catalogs);
     expect(manifest.builtIn["locmsg.taskInfo.progress"]).toEqual([

@@ -2,6 +2,7 @@
 // tasks once a second and renders them with locmsg/browser in the locale
 // chosen in the switcher. Rendered text is set with textContent only.
 import { loadLocmsg } from "/demo/locmsg-browser/index.js";
+import { mf2 } from "/demo/locmsg-browser/mf2.js";
 
 const API = "/sdk/vim25/8.0.3.0";
 const MANIFEST = "/demo/bundles/manifest.json";
@@ -33,6 +34,7 @@ async function api(path, init = {}) {
 async function useLocale(locale) {
   locmsg = await loadLocmsg(MANIFEST, {
     locale,
+    mf2,
     onDiagnostic: (diagnostic) => console.warn("locmsg", diagnostic),
   });
   document.documentElement.lang = locmsg.locale;
