@@ -163,7 +163,7 @@ export class Locmsg {
   }
 
   /** Opens a session; raises `InvalidLocaleError` for an invalid or unsupported locale. */
-  createSession(options: SessionOptions = {}): Session {
+  createSession(options: SessionOptions | null = {}): Session {
     return new Session(this, options);
   }
 }

@@ -19,6 +19,7 @@ import {
 } from "../render/render-task-info.js";
 import { parseMessage } from "../parse/parse-message.js";
 import { describeLimit } from "../limits.js";
+import { describeValue } from "../render/describe-value.js";
 import {
   readMessageInput,
   type MessageArgument,
@@ -52,6 +53,58 @@ function firstReport(budget: RenderBudget, diagnostic: Diagnostic): boolean {
   return true;
 }
 
+/**
+ * Runs a render, turning an error thrown while reading hostile input (a
+ * getter or proxy trap that throws) into the engine's own `invalid-input`
+ * error, so callers catch one error type.
+ */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LocmsgError) throw error;
+    const reason =
+      error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : describeValue(error, 200);
+    throw invalidInput(`failed to read the input (${reason}); pass plain data`);
+  }
+}
+
+function checkOptions(options: RenderOptions | undefined): void {
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null) {
+    throw invalidInput(
+      "render options must be an object such as { strict: true }",
+    );
+  }
+  if (
+    options.onDiagnostic !== undefined &&
+    typeof options.onDiagnostic !== "function"
+  ) {
+    throw invalidInput(
+      "onDiagnostic must be a function that receives each diagnostic",
+    );
+  }
+  if (options.strict !== undefined && typeof options.strict !== "boolean") {
+    throw invalidInput("strict must be true or false");
+  }
+}
+
+/** An argument of `formatTemplate`'s list: `{key, value}` or a bare value. */
+function toTemplateArgument(item: unknown): MessageArgument {
+  if (
+    typeof item === "object" &&
+    item !== null &&
+    "key" in item &&
+    "value" in item
+  ) {
+    const { key, value } = item as { key: unknown; value: unknown };
+    return { key: typeof key === "string" ? key : String(key), value };
+  }
+  return { key: undefined, value: item };
+}
+
 function limitError(message: string): LocmsgError {
   return new LocmsgError([
     { code: "limit-exceeded", severity: "error", message },
@@ -79,8 +132,27 @@ export class Session {
 
   constructor(
     private readonly engine: Locmsg,
-    options: SessionOptions = {},
+    sessionOptions: SessionOptions | null = {},
   ) {
+    const options = sessionOptions ?? {};
+    if (typeof options !== "object") {
+      throw invalidInput(
+        'session options must be an object such as { locale: "de" }',
+      );
+    }
+    if (options.locale !== undefined && typeof options.locale !== "string") {
+      throw invalidInput(
+        `the locale must be a string such as "de" or "zh-Hant-TW", not ${describeValue(options.locale, 100)}`,
+      );
+    }
+    if (
+      options.timeZone !== undefined &&
+      typeof options.timeZone !== "string"
+    ) {
+      throw invalidInput(
+        `the time zone must be a string such as "UTC", not ${describeValue(options.timeZone, 100)}`,
+      );
+    }
     this.resolved = resolveLocale(options.locale, engine.settings);
     this.requestedLocale = options.locale;
     this.generation = engine.generation;
@@ -90,6 +162,11 @@ export class Session {
 
   /** Changes the locale; raises `InvalidLocaleError` and keeps the old one when invalid. */
   setLocale(locale?: string): void {
+    if (locale !== undefined && typeof locale !== "string") {
+      throw invalidInput(
+        `the locale must be a string such as "de", not ${describeValue(locale, 100)}`,
+      );
+    }
     this.resolved = resolveLocale(locale, this.engine.settings);
     this.requestedLocale = locale;
     this.cachedContext = undefined;
@@ -151,6 +228,10 @@ export class Session {
 
   /** Renders a LocalizableMessage (plain or VI/JSON). */
   format(message: unknown, options?: RenderOptions): string {
+    return guarded(() => this.formatUnguarded(message, options));
+  }
+
+  private formatUnguarded(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
     // The hottest entry point: it takes its context directly, without the
@@ -176,7 +257,25 @@ export class Session {
    */
   formatTemplate(
     template: string,
-    args: readonly MessageArgument[] | Record<string, unknown>,
+    args: readonly unknown[] | Record<string, unknown>,
+    options?: RenderOptions,
+  ): string {
+    if (typeof template !== "string") {
+      throw invalidInput(
+        `the template must be a string, not ${describeValue(template, 100)}`,
+      );
+    }
+    if (typeof args !== "object" || args === null) {
+      throw invalidInput(
+        `the arguments must be an array of {key, value} or an object, not ${describeValue(args, 100)}`,
+      );
+    }
+    return guarded(() => this.formatTemplateUnguarded(template, args, options));
+  }
+
+  private formatTemplateUnguarded(
+    template: string,
+    args: readonly unknown[] | Record<string, unknown>,
     options?: RenderOptions,
   ): string {
     const { maxMessageLength, maxPlaceholders } = this.engine.limits;
@@ -218,7 +317,7 @@ export class Session {
       ]);
     }
     const argumentList = Array.isArray(args)
-      ? (args as readonly MessageArgument[])
+      ? (args as readonly unknown[]).map(toTemplateArgument)
       : objectArguments(args as Record<string, unknown>);
     return this.withContext(options, (context) =>
       renderParts(
@@ -237,6 +336,14 @@ export class Session {
   formatEvent(
     event: unknown,
     format = "fullFormat",
+    options?: RenderOptions,
+  ): string {
+    return guarded(() => this.formatEventUnguarded(event, format, options));
+  }
+
+  private formatEventUnguarded(
+    event: unknown,
+    format: string,
     options?: RenderOptions,
   ): string {
     const decoded = decodeViJson(event);
@@ -273,6 +380,13 @@ export class Session {
 
   /** Renders the user-facing fields of a TaskInfo (plain or VI/JSON). */
   renderTaskInfo(task: unknown, options?: RenderOptions): LocalizedTaskInfo {
+    return guarded(() => this.renderTaskInfoUnguarded(task, options));
+  }
+
+  private renderTaskInfoUnguarded(
+    task: unknown,
+    options?: RenderOptions,
+  ): LocalizedTaskInfo {
     const info = readTaskInfo(task);
     if (typeof info === "string") throw invalidInput(info);
     return this.withContext(options, (context) =>
@@ -289,6 +403,7 @@ export class Session {
 
   /** Returns the context for one top-level render, its budget reset. */
   private contextFor(options: RenderOptions | undefined): RenderContext {
+    checkOptions(options);
     const base = this.baseContext();
     const budget = base.budget!;
     budget.steps = 0;

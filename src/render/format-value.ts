@@ -8,7 +8,8 @@ import {
   unwrapViJson,
 } from "../vsphere/vi-json.js";
 import { renderDiagnostic, type RenderContext } from "./render-context.js";
-import { describeValue } from "./describe-value.js";
+import { describeValue, preview } from "./describe-value.js";
+import { maxValueLength, takeStep } from "./render-budget.js";
 import { renderMessage } from "./render-message.js";
 import type { RenderScope } from "./render-parts.js";
 
@@ -23,6 +24,7 @@ export function formatValue(
   raw: unknown,
   scope: RenderScope,
   context: RenderContext,
+  depth = 0,
 ): string {
   const value = unwrapViJson(raw);
   switch (typeof value) {
@@ -36,27 +38,45 @@ export function formatValue(
   }
 
   if (value instanceof Date) return formatDate(value, scope, context);
-  if (Array.isArray(value)) {
-    return context.formatters.list.format(
-      value.map((item) => formatValue(item, scope, context)),
-    );
-  }
+  if (Array.isArray(value)) return formatList(value, scope, context, depth);
   if (isLocalizableMessage(value))
     return formatNestedMessage(value, scope, context);
   if (isManagedObjectReference(value)) return value.value;
   const name = isRecord(value) ? unwrapViJson(value["name"]) : undefined;
   if (typeof name === "string") return name;
 
-  const text = describeValue(value);
+  // An object without a text form is described for the reader, briefly.
+  const text = describeValue(value, Math.min(maxValueLength(context), 10_000));
   context.report(
     renderDiagnostic(
       "invalid-argument",
       "warning",
-      `cannot format argument value ${text} as text; pass a string, number, date, list or LocalizableMessage`,
+      `cannot format argument value ${preview(text)} as text; pass a string, number, date, list or LocalizableMessage`,
       scope.origin,
     ),
   );
   return text;
+}
+
+/**
+ * Formats a list with `Intl.ListFormat`. Each item counts against the
+ * render budget and nesting stops at `maxDepth`, so lists that nest or
+ * share items cannot make the text grow without bound.
+ */
+function formatList(
+  items: readonly unknown[],
+  scope: RenderScope,
+  context: RenderContext,
+  depth: number,
+): string {
+  if (depth >= context.maxDepth)
+    return describeValue(items, maxValueLength(context));
+  const texts: string[] = [];
+  for (const item of items) {
+    if (!takeStep(scope, context)) break;
+    texts.push(formatValue(item, scope, context, depth + 1));
+  }
+  return context.formatters.list.format(texts);
 }
 
 function formatDate(

@@ -52,7 +52,7 @@ function describeMessage(input: MessageInput): string {
   if (input.args.length === 0) return key;
   const args = input.args.map((arg, index) => {
     const name = arg.key ?? String(index + 1);
-    return `${name} = ${describeValue(arg.value)}`;
+    return `${name} = ${describeValue(arg.value, 1_000)}`;
   });
   return `${key} (${args.join(", ")})`;
 }

@@ -17,7 +17,8 @@ import type { MessagePart, Placeholder } from "../parse/message-ast.js";
 import type { MessageArgument } from "../vsphere/localizable-message.js";
 import { readArgument } from "./read-argument.js";
 import { formatValue } from "./format-value.js";
-import { describeLimit } from "../limits.js";
+import { limitLength, takeStep } from "./render-budget.js";
+import { preview } from "./describe-value.js";
 import { renderEntry } from "./render-entry.js";
 import {
   renderDiagnostic,
@@ -44,50 +45,6 @@ export function renderParts(
       typeof part === "string" ? part : renderPlaceholder(part, scope, context);
   }
   return text;
-}
-
-/**
- * Counts one placeholder against `maxRenderSteps`; returns false once the
- * budget is spent, so lookups that fan out cannot make a render grow
- * beyond a bound.
- */
-function takeStep(scope: RenderScope, context: RenderContext): boolean {
-  const { budget, limits } = context;
-  if (!budget || !limits) return true;
-  budget.steps++;
-  if (budget.steps <= limits.maxRenderSteps) return true;
-  if (!budget.exhausted) {
-    budget.exhausted = true;
-    context.report(
-      renderDiagnostic(
-        "limit-exceeded",
-        "error",
-        `${describeLimit("the number of placeholders this render resolves", budget.steps, "maxRenderSteps", limits.maxRenderSteps)}; the rest are shown as written`,
-        scope.origin,
-      ),
-    );
-  }
-  return false;
-}
-
-/** Cuts a string argument at `maxArgumentLength` characters, reporting it. */
-function limitLength(
-  value: unknown,
-  scope: RenderScope,
-  context: RenderContext,
-): unknown {
-  const max = context.limits?.maxArgumentLength;
-  if (typeof value !== "string" || max === undefined || value.length <= max)
-    return value;
-  context.report(
-    renderDiagnostic(
-      "limit-exceeded",
-      "error",
-      `${describeLimit("the length of an argument value", value.length, "maxArgumentLength", max)}; the value is cut to the limit`,
-      scope.origin,
-    ),
-  );
-  return value.slice(0, max);
 }
 
 function renderPlaceholder(
@@ -153,7 +110,7 @@ function renderLabel(
       renderDiagnostic(
         "missing-label",
         "warning",
-        `no label '${key}' in catalog '${catalog}' for ${placeholder.source} (locales ${context.chain.join(", ")}); add it to the catalog`,
+        `no label '${preview(key)}' in catalog '${catalog}' for ${placeholder.source} (locales ${context.chain.join(", ")}); add it to the catalog`,
         scope.origin,
       ),
     );
@@ -181,7 +138,7 @@ function renderKeyLookup(
       renderDiagnostic(
         "lookup-cycle",
         "error",
-        `lookup cycle: ${[...scope.stack, key].join(" -> ")}; inserted '${key}' as text. Break the cycle in the catalog`,
+        `lookup cycle: ${preview([...scope.stack, key].join(" -> "))}; inserted '${preview(key)}' as text. Break the cycle in the catalog`,
         scope.origin,
       ),
     );
@@ -192,7 +149,7 @@ function renderKeyLookup(
       renderDiagnostic(
         "lookup-depth",
         "error",
-        `lookups nest deeper than ${context.maxDepth} at '${key}'; inserted it as text. Flatten the messages or raise maxLookupDepth`,
+        `lookups nest deeper than ${context.maxDepth} at '${preview(key)}'; inserted it as text. Flatten the messages or raise maxLookupDepth`,
         scope.origin,
       ),
     );

@@ -1,5 +1,6 @@
 import { TASK_STATES, type TaskInfo } from "./types.js";
 import { decodeViJson, isRecord } from "./vi-json.js";
+import { describeValue, preview } from "../render/describe-value.js";
 
 const OPTIONAL_STRINGS = [
   "name",
@@ -9,6 +10,12 @@ const OPTIONAL_STRINGS = [
   "rootTaskKey",
   "activationId",
 ] as const;
+
+/** Writes a value for an error message: strings quoted, anything else bounded. */
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(preview(value));
+  return describeValue(value, 100);
+}
 
 const TIME_FIELDS = ["queueTime", "startTime", "completeTime"] as const;
 
@@ -36,7 +43,7 @@ export function readTaskInfo(
     typeof state !== "string" ||
     !(TASK_STATES as readonly string[]).includes(state)
   ) {
-    return `${where} '${key}': 'state' is ${JSON.stringify(state)}; use one of ${TASK_STATES.join(", ")}`;
+    return `${where} '${key}': 'state' is ${show(state)}; use one of ${TASK_STATES.join(", ")}`;
   }
 
   for (const field of OPTIONAL_STRINGS) {
@@ -48,7 +55,7 @@ export function readTaskInfo(
     const time = value[field];
     if (time === undefined || time instanceof Date) continue;
     if (typeof time !== "string" || Number.isNaN(new Date(time).getTime())) {
-      return `${where} '${key}': '${field}' is ${JSON.stringify(time)}; use an ISO 8601 dateTime such as "2024-03-05T10:00:00Z"`;
+      return `${where} '${key}': '${field}' is ${show(time)}; use an ISO 8601 dateTime such as "2024-03-05T10:00:00Z"`;
     }
   }
   const progress = value["progress"];
@@ -56,7 +63,11 @@ export function readTaskInfo(
     progress !== undefined &&
     (typeof progress !== "number" || !(progress >= 0 && progress <= 100))
   ) {
-    return `${where} '${key}': 'progress' is ${JSON.stringify(progress)}; use a number from 0 to 100`;
+    const shown =
+      typeof progress === "number"
+        ? String(progress)
+        : JSON.stringify(progress);
+    return `${where} '${key}': 'progress' is ${shown}; use a number from 0 to 100`;
   }
   const reason = value["reason"];
   if (

@@ -20,8 +20,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Decodes a wrapped primitive such as `{"_typeName":"int","_value":3}`. */
-function decodeWrapped(typeName: string, value: unknown): unknown {
+/**
+ * Decodes a wrapped primitive such as `{"_typeName":"int","_value":3}`;
+ * any other wrapped value goes to `decodeInner`.
+ */
+function decodeWrapped(
+  typeName: string,
+  value: unknown,
+  decodeInner: (inner: unknown) => unknown,
+): unknown {
   if (NUMBER_TYPES.has(typeName)) {
     const number = typeof value === "string" ? Number(value) : value;
     return typeof number === "number" ? number : value;
@@ -33,10 +40,7 @@ function decodeWrapped(typeName: string, value: unknown): unknown {
   if (typeName === "boolean" && typeof value === "string") {
     return value === "true";
   }
-  if (typeName.startsWith("ArrayOf") && Array.isArray(value)) {
-    return value.map((item) => decodeViJson(item));
-  }
-  return decodeViJson(value);
+  return decodeInner(value);
 }
 
 /**
@@ -54,7 +58,7 @@ export function unwrapViJson(value: unknown): unknown {
     return value;
   const wrapped = record["_value"];
   if (typeName.startsWith("ArrayOf") && Array.isArray(wrapped)) return wrapped;
-  return decodeWrapped(typeName, wrapped);
+  return decodeWrapped(typeName, wrapped, (inner) => inner);
 }
 
 /**
@@ -62,24 +66,71 @@ export function unwrapViJson(value: unknown): unknown {
  * booleans, strings, `Date`s or arrays; objects keep their properties and
  * their `_typeName`. Plain JSON passes through unchanged in meaning.
  */
-export function decodeViJson(value: unknown, depth = 0): unknown {
+export function decodeViJson(value: unknown): unknown {
+  try {
+    return decodeNode(value, 0, new Map());
+  } catch {
+    // Only a proxy whose traps throw gets here; it reads as no value.
+    return undefined;
+  }
+}
+
+/**
+ * Decodes one node. `seen` maps each object already decoded to its result,
+ * so an object referenced twice is decoded once and a cycle stays a cycle
+ * instead of being expanded.
+ */
+function decodeNode(
+  value: unknown,
+  depth: number,
+  seen: Map<object, unknown>,
+): unknown {
   // A document nested this deep is hostile or broken; keep it as it is.
   if (depth > 64) return value;
-  if (Array.isArray(value))
-    return value.map((item) => decodeViJson(item, depth + 1));
   // Already decoded values, such as a Date, pass through unchanged.
-  if (!isRecord(value) || value instanceof Date) return value;
+  if (typeof value !== "object" || value === null || value instanceof Date)
+    return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
 
-  const typeName = value["_typeName"];
-  if (typeof typeName === "string" && Object.hasOwn(value, "_value")) {
-    return decodeWrapped(typeName, value["_value"]);
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    seen.set(value, items);
+    for (const item of value) items.push(decodeNode(item, depth + 1, seen));
+    return items;
+  }
+
+  const record = value as Record<string, unknown>;
+  const typeName = readProperty(record, "_typeName");
+  if (typeof typeName === "string" && Object.hasOwn(record, "_value")) {
+    const inner = readProperty(record, "_value");
+    return decodeWrapped(typeName, inner, (rest) =>
+      decodeNode(rest, depth + 1, seen),
+    );
   }
 
   const decoded: DecodedObject = Object.create(null);
-  for (const [property, item] of Object.entries(value)) {
-    decoded[property] = decodeViJson(item, depth + 1);
+  seen.set(value, decoded);
+  for (const property of Object.keys(record)) {
+    decoded[property] = decodeNode(
+      readProperty(record, property),
+      depth + 1,
+      seen,
+    );
   }
   return decoded;
+}
+
+/** Reads a property; a getter that throws reads as undefined. */
+function readProperty(
+  record: Record<string, unknown>,
+  property: string,
+): unknown {
+  try {
+    return record[property];
+  } catch {
+    return undefined;
+  }
 }
 
 export function isManagedObjectReference(

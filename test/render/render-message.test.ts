@@ -430,7 +430,7 @@ describe("hostile argument values", () => {
         { key: "missing", arg: [arg("a", cyclic)] },
         { onDiagnostic },
       ),
-    ).toBe("missing (a = [object Object])");
+    ).toBe('missing (a = {"self":"[Circular]"})');
     expect(diagnostics.map((d) => d.code)).toEqual([
       "invalid-argument",
       "missing-message",
