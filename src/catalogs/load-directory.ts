@@ -147,7 +147,8 @@ function addCatalog(
   }
   const parsed = parseCatalogYaml(content, file.path, context, limits);
   for (const [key, entry] of parsed.entries) catalog.entries.set(key, entry);
-  diagnostics.push(...parsed.diagnostics);
+  // A loop, because spreading a huge array into push overflows the stack.
+  for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
 }
 
 function finishLoad(

@@ -76,7 +76,9 @@ export function parseCatalogYaml(
   const sourceText = new SourceText(text, lineCounter);
 
   const errors: YAMLError[] = [...composer.streamInfo().errors];
-  for (const document of documents) errors.push(...document.errors);
+  for (const document of documents) {
+    for (const error of document.errors) errors.push(error);
+  }
   if (errors.length > 0) {
     reportYamlErrors(errors, sourceText, reporter);
     return noEntries();

@@ -66,7 +66,9 @@ export async function lintCatalogs(
   const diagnostics: Diagnostic[] = [];
   for (const dir of dirs) {
     const tree = await readCatalogTree(dir);
-    diagnostics.push(...lintTree(tree, defaultLocale, specs));
+    for (const diagnostic of lintTree(tree, defaultLocale, specs)) {
+      diagnostics.push(diagnostic);
+    }
   }
   return { diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -140,7 +140,8 @@ function addFile(
     return;
   }
   const parsed = parseCatalogYaml(content, file.path, context);
-  tree.diagnostics.push(...parsed.diagnostics);
+  for (const diagnostic of parsed.diagnostics)
+    tree.diagnostics.push(diagnostic);
   for (const diagnostic of parsed.diagnostics) {
     if (INCOMPLETE_FILE_CODES.has(diagnostic.code)) catalog.incomplete = true;
     if (diagnostic.key !== undefined) catalog.failedKeys.add(diagnostic.key);

@@ -35,8 +35,15 @@ export function formatHuman(
   for (const group of groupByFile(diagnostics)) {
     lines.push(paint("underline", group.file));
     const locations = group.diagnostics.map(formatPosition);
-    const locationWidth = Math.max(...locations.map((text) => text.length));
-    const codeWidth = Math.max(...group.diagnostics.map((d) => d.code.length));
+    // reduce, not Math.max(...), which overflows the stack on huge groups.
+    const locationWidth = locations.reduce(
+      (width, text) => Math.max(width, text.length),
+      0,
+    );
+    const codeWidth = group.diagnostics.reduce(
+      (width, d) => Math.max(width, d.code.length),
+      0,
+    );
     group.diagnostics.forEach((diagnostic, index) => {
       const location = paint("dim", locations[index]!.padEnd(locationWidth));
       const severity = paint(
