@@ -97,6 +97,15 @@ export function buildBundles(
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const entries: ManifestEntry[] = [];
+  const locales = catalogs.locales();
+  if (locales.length > 0 && !locales.includes(defaultLocale)) {
+    diagnostics.push({
+      code: "invalid-locale",
+      severity: "error",
+      message: `the default locale '${defaultLocale}' has no catalogs, so every fallback chain would end in nothing; choose one of ${locales.join(", ")}`,
+      locale: defaultLocale,
+    });
+  }
 
   const sorted = catalogs
     .all()
@@ -125,7 +134,6 @@ export function buildBundles(
   for (const [key, parts] of BUILT_IN_MESSAGES) {
     builtIn[key] = compileParts(parts);
   }
-  const locales = catalogs.locales();
   const manifest: Manifest = {
     format: 2,
     defaultLocale,

@@ -4,9 +4,10 @@ import {
   loadCatalogDirectorySync,
   type LoadOptions,
 } from "../catalogs/load-directory.js";
-import type {
-  Diagnostic,
-  DiagnosticHandler,
+import {
+  LocmsgError,
+  type Diagnostic,
+  type DiagnosticHandler,
 } from "../diagnostics/diagnostic.js";
 import type { LocaleSettings } from "../locales/locale-settings.js";
 import { resolveLimits, type Limits } from "../limits.js";
@@ -128,6 +129,17 @@ export class Locmsg {
       [this.options.defaultLocale ?? "en"],
       "defaultLocale",
     );
+    const locales = catalogs.locales();
+    if (locales.length > 0 && !locales.includes(defaultLocale!)) {
+      throw new LocmsgError([
+        {
+          code: "invalid-locale",
+          severity: "error",
+          message: `the default locale '${defaultLocale}' has no catalogs, so messages missing in other locales would have nothing to fall back to; choose one of ${locales.join(", ")}`,
+          locale: defaultLocale!,
+        },
+      ]);
+    }
     const settings: LocaleSettings = {
       defaultLocale: defaultLocale!,
       messageLocaleList: catalogs.locales(),

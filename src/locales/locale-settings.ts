@@ -57,31 +57,30 @@ function intlCanFormat(tag: string): boolean {
   );
 }
 
-/** Reports whether the settings support a locale, by itself or by its language. */
+/**
+ * Reports whether the settings support a locale, by itself or by its
+ * language. An explicit `supportedLocaleList` is the whole list; without
+ * one, the locales with catalogs and every locale `Intl` can format are
+ * supported.
+ */
 export function isSupportedLocale(
   tag: string,
   settings: LocaleSettings,
 ): boolean {
   const vsphere = toVsphereLocale(tag);
   const language = vsphere.split("_")[0]!;
-  const listed = [
-    ...settings.messageLocaleList,
-    ...(settings.supportedLocaleList ?? []),
-  ];
+  const listed = settings.supportedLocaleList ?? settings.messageLocaleList;
   if (listed.includes(vsphere) || listed.includes(language)) return true;
   return settings.supportedLocaleList === undefined && intlCanFormat(tag);
 }
 
 /** The locales a client may ask for, for error messages and `--help`. */
 export function describeSupportedLocales(settings: LocaleSettings): string[] {
-  const listed = new Set([
-    ...settings.messageLocaleList,
-    ...(settings.supportedLocaleList ?? []),
-  ]);
-  const locales = [...listed].sort();
-  if (settings.supportedLocaleList === undefined) {
-    locales.push("any other locale Intl can format");
+  if (settings.supportedLocaleList !== undefined) {
+    return [...settings.supportedLocaleList].sort();
   }
+  const locales = [...settings.messageLocaleList].sort();
+  locales.push("any other locale Intl can format");
   return locales;
 }
 

@@ -127,3 +127,18 @@ describe("buildBundles", () => {
     ]);
   });
 });
+
+describe("buildBundles default locale", () => {
+  it("reports a default locale without catalogs", async () => {
+    const { buildCatalogs } = await import("../helpers/build-catalogs.js");
+    const result = buildBundles(buildCatalogs({ en: { locmsg: { a: "A" } } }), {
+      defaultLocale: "xx",
+    });
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
+      "invalid-locale",
+    ]);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /the default locale 'xx' has no catalogs/,
+    );
+  });
+});

@@ -129,3 +129,11 @@ describe("formatEvent", () => {
     );
   });
 });
+
+describe("default locale", () => {
+  it("must have catalogs", () => {
+    expect(() => new Locmsg(catalogs, { defaultLocale: "fr" })).toThrow(
+      /the default locale 'fr' has no catalogs.*choose one of de, en, ja/,
+    );
+  });
+});
