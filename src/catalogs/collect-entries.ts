@@ -192,6 +192,15 @@ export class EntryCollector {
   }
 
   private collectValue(node: unknown, key: KeyInfo): void {
+    if (isMap(node) && node.items.length === 0) {
+      this.reporter.error(
+        "non-string-value",
+        `key '${key.key}' has an empty mapping as its value, so it defines no message; write the message as a string or remove the key`,
+        this.positionOf(node) ?? key.position,
+        { key: key.key },
+      );
+      return;
+    }
     if (isMap(node)) {
       const subject = `the mapping of key '${key.key}'`;
       if (this.checkProperties(node, subject, key.key, "value")) {

@@ -31,6 +31,12 @@ export function reportYamlErrors(
         "a tab is used for indentation, which YAML does not allow; indent with spaces",
         tab ?? position,
       );
+    } else if (error.message.includes("Maximum call stack size exceeded")) {
+      reporter.error(
+        "yaml-syntax",
+        "the YAML nests too deeply for the parser to read; flatten the nesting by writing dotted keys such as a.b.c: text",
+        position,
+      );
     } else {
       reporter.error(
         "yaml-syntax",

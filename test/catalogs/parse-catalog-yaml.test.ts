@@ -476,3 +476,19 @@ describe("parseCatalogYaml diagnostics", () => {
     expect(texts(result)).toEqual({ e: "ok" });
   });
 });
+
+describe("parseCatalogYaml structure problems", () => {
+  it("reports an empty mapping value", () => {
+    const result = parseCatalogYaml('ok: "x"\nf: {}\n', "e.yaml");
+    expect(result.diagnostics.map((d) => [d.code, d.key, d.line, d.column])).toEqual([["non-string-value", "f", 2, 4]]);
+    expect([...result.entries.keys()]).toEqual(["ok"]);
+  });
+
+  it("explains nesting too deep to parse", () => {
+    const source = `${"{a: ".repeat(10_000)}x${"}".repeat(10_000)}\n`;
+    const result = parseCatalogYaml(source, "deep.yaml");
+    expect(result.entries.size).toBe(0);
+    expect(result.diagnostics[0]?.code).toBe("yaml-syntax");
+    expect(result.diagnostics[0]?.message).toMatch(/nests too deeply/);
+  });
+});
