@@ -4,7 +4,7 @@
  * catalogs with the key's last segment when missing, times and progress
  * through `Intl`, and one line joined with ` | `.
  */
-import { readMessage, renderMessage } from "./format-value.js";
+import { readMessage, renderMessage, unwrap } from "./format-value.js";
 import { renderEntry, renderParts, toArguments } from "./render-parts.js";
 import { dateFormat, intl, manifest, report } from "./render-state.js";
 
@@ -104,10 +104,13 @@ function renderDescription(description: unknown) {
 }
 
 /**
- * Renders a TaskInfo. The task is trusted to have the shape the server's
- * `readTaskInfo` checks, because it comes from the server.
+ * Renders a TaskInfo, plain or VI/JSON (its fields are unwrapped first). The
+ * task is trusted to have the shape the server's `readTaskInfo` checks,
+ * because it comes from the server.
  */
-export function renderTask(task: Task): BrowserTaskInfo {
+export function renderTask(wire: Task): BrowserTaskInfo {
+  const task: Task = {};
+  for (const name in wire) task[name] = unwrap(wire[name]);
   const stateId = `TaskInfo.State.${task["state"]}`;
   const times = manifest.taskInfo.times;
   const info: Task = {
