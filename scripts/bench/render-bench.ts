@@ -1,5 +1,5 @@
 import type { Session } from "../../src/engine/session.js";
-import { buildCases, INPUTS } from "./render-cases.js";
+import { buildCases, INPUTS, type CompiledRenderers } from "./render-cases.js";
 import { medianNanoseconds } from "./measure.js";
 
 export interface RenderResult {
@@ -15,10 +15,11 @@ export interface RenderResult {
 /** Runs every case for every library and returns medians and ratios. */
 export async function runRenderBench(
   session: Session,
+  compiled: CompiledRenderers,
   options: { time: number; warmupTime: number },
 ): Promise<RenderResult[]> {
   const results: RenderResult[] = [];
-  for (const benchCase of await buildCases(session)) {
+  for (const benchCase of await buildCases(session, compiled)) {
     const baseline = benchCase.renderers.get("template literal")!;
     const expected = INPUTS.map((input) => baseline(input));
     const times = new Map<string, number>();

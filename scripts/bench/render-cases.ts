@@ -22,6 +22,9 @@ export interface CaseInput {
   host: { name: string };
   datacenter: { name: string };
   count: number;
+  /** `first` and `second` under the keys that `{1}` and `{2}` read from named arguments. */
+  1: string;
+  2: string;
   /** The same input as the LocalizableMessages a server sends, one per case. */
   messages: object[];
 }
@@ -65,11 +68,18 @@ export const INPUTS: CaseInput[] = [
     datacenter: { name: "DC1" },
     count: index === 1 ? 1 : index * 1000 + 3,
   };
-  return { ...input, messages: localizableMessages(input) };
+  return {
+    ...input,
+    1: input.first,
+    2: input.second,
+    messages: localizableMessages(input),
+  };
 });
 
 /** The LocalizableMessages a server would send for an input, one per case. */
-function localizableMessages(input: Omit<CaseInput, "messages">): object[] {
+function localizableMessages(
+  input: Omit<CaseInput, "messages" | 1 | 2>,
+): object[] {
   const arg = (key: string, value: unknown) => ({ key, value });
   return [
     {
@@ -112,9 +122,14 @@ function templateLiterals(): Renderer[] {
   ];
 }
 
-function locmsg(session: Session): Renderer[] {
+/** Anything that renders a LocalizableMessage: a Session or a compiled-bundle renderer. */
+export interface MessageRenderer {
+  format(message: object): string;
+}
+
+function locmsg(renderer: MessageRenderer): Renderer[] {
   return [0, 1, 2, 3, 4].map(
-    (index) => (input: CaseInput) => session.format(input.messages[index]),
+    (index) => (input: CaseInput) => renderer.format(input.messages[index]!),
   );
 }
 
@@ -296,8 +311,9 @@ async function i18n(): Promise<Renderer[]> {
     },
   });
   const t = instance.t.bind(instance);
+  // The dots of `button.cancel` walk the nested `lookup` resources.
   const lookup = (value: string) =>
-    t(`lookup.${value}`, { defaultValue: value, keySeparator: false });
+    t(`lookup.${value}`, { defaultValue: value });
   return [
     (i) => t("ip", { address: i.address }),
     (i) =>
@@ -316,11 +332,44 @@ export const CASE_NAMES = [
   "MF2 plural",
 ];
 
+/** The renderer of `locmsg build --format esm` output (see its index.d.ts). */
+export interface EsmRenderer extends MessageRenderer {
+  /** The `locmsg` message `key` as a function of named arguments. */
+  message(key: string): (args: object) => string;
+}
+
+/** The locmsg renderers measured besides the server's Session. */
+export interface CompiledRenderers {
+  /** The ES modules of `locmsg build --format esm`. */
+  esm: EsmRenderer;
+}
+
+/**
+ * Calls the compiled ESM message functions directly with named arguments,
+ * as an application that imports a message does. The input object itself
+ * is the argument object: it has `address`, `field`, `1`, `2`, `vm`,
+ * `host`, `datacenter` and `count`, the names the five messages read.
+ */
+function esmMessageFunctions(esm: EsmRenderer): Renderer[] {
+  const keys = (INPUTS[0]!.messages as { key: string }[]).map(
+    (message) => message.key,
+  );
+  return keys.map((key) => esm.message(key));
+}
+
 /** Builds the cases; renderers of one case all produce the same text. */
-export async function buildCases(session: Session): Promise<BenchCase[]> {
+export async function buildCases(
+  session: Session,
+  compiled: CompiledRenderers,
+): Promise<BenchCase[]> {
   const libraries: [string, Renderer[]][] = [
     ["template literal", templateLiterals()],
     ["locmsg", locmsg(session)],
+    ["locmsg compiled ESM", locmsg(compiled.esm)],
+    [
+      "locmsg compiled ESM, message function",
+      esmMessageFunctions(compiled.esm),
+    ],
     ["messageformat 4", messageformat4()],
     ["@messageformat/core 3", messageformat3()],
     ["intl-messageformat", intlMessageFormat()],
