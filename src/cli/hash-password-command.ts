@@ -1,11 +1,18 @@
 import { parseArgs } from "node:util";
 import {
-  checkScryptParameters,
   DEFAULT_SCRYPT,
   hashPassword,
+  MAX_HASH_MEMORY_BYTES,
+  maxCostLog2,
+  MIN_COST_LOG2,
+  scryptMemoryBytes,
 } from "../server/passwords.js";
 import { CliError, EXIT_OK } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+
+/** The largest --cost-log2 whose hash fits the server's memory limit with r=8. */
+const MAX_CLI_COST_LOG2 = maxCostLog2(DEFAULT_SCRYPT.blockSize);
+const MIB = 1024 * 1024;
 
 export const HASH_PASSWORD_HELP = `Usage: locmsg hash-password [options]
 
@@ -19,9 +26,10 @@ Example:
   printf '%s' 'my password' | locmsg hash-password
 
 Options:
-  --cost-log2 N     log2 of the scrypt cost N, from 10 to 20 (default 17,
-                    the minimum OWASP recommends); each step doubles the
-                    time and memory a login takes
+  --cost-log2 N     log2 of the scrypt cost N, a whole number from
+                    ${MIN_COST_LOG2} to ${MAX_CLI_COST_LOG2} (default 17, the minimum OWASP
+                    recommends); each step doubles the time and memory a
+                    login takes, and ${MAX_CLI_COST_LOG2} needs ${scryptMemoryBytes({ ...DEFAULT_SCRYPT, costLog2: MAX_CLI_COST_LOG2 }) / MIB} MiB, the server's limit
   -h, --help        show this help
 
 Exit status: 0 printed, 2 empty password or unusable options.`;
@@ -51,9 +59,7 @@ export async function hashPasswordCommand(
   }
   const parameters = { ...DEFAULT_SCRYPT };
   if (values["cost-log2"] !== undefined) {
-    parameters.costLog2 = Number(values["cost-log2"]);
-    const problem = checkScryptParameters(parameters);
-    if (problem) throw new CliError(`invalid --cost-log2: ${problem}`);
+    parameters.costLog2 = readCostLog2(values["cost-log2"]);
   }
 
   const password = process.stdin.isTTY
@@ -64,6 +70,25 @@ export async function hashPasswordCommand(
   }
   io.stdout(await hashPassword(password, parameters));
   return EXIT_OK;
+}
+
+/** Accepts only a plain decimal whole number in range: no sign, spaces, exponent or hex. */
+function readCostLog2(text: string): number {
+  const range = `a whole number from ${MIN_COST_LOG2} to ${MAX_CLI_COST_LOG2}`;
+  if (!/^[1-9][0-9]{0,2}$/.test(text)) {
+    throw new CliError(`invalid --cost-log2 '${text}': give ${range}`);
+  }
+  const costLog2 = Number(text);
+  if (costLog2 < MIN_COST_LOG2) {
+    throw new CliError(`invalid --cost-log2 '${text}': give ${range}`);
+  }
+  if (costLog2 > MAX_CLI_COST_LOG2) {
+    const mib = scryptMemoryBytes({ ...DEFAULT_SCRYPT, costLog2 }) / MIB;
+    throw new CliError(
+      `invalid --cost-log2 '${text}': give ${range}; ${costLog2} needs ${mib} MiB per password check, over the server's limit of ${MAX_HASH_MEMORY_BYTES / MIB} MiB`,
+    );
+  }
+  return costLog2;
 }
 
 async function readAll(): Promise<string> {

@@ -33,7 +33,8 @@ Options:
   --config FILE     server configuration (YAML): users, locales, limits;
                     see docs/examples/server-config.yaml
   --host H          address to listen on (default ${DEFAULT_HOST}, or the
-                    configuration's host)
+                    configuration's host); must not be empty, 0.0.0.0
+                    listens on every interface
   --port P          TCP port, 0 for any free port (default ${DEFAULT_PORT}, or the
                     configuration's port)
   --catalogs DIR    catalog folder laid out as DIR/<locale>/<catalog>.yaml
@@ -85,7 +86,10 @@ export async function serveCommand(
       "no users are configured, so nobody can log in; pass --config FILE with users (see docs/examples/server-config.yaml) or set LOCMSG_ADMIN_USER and LOCMSG_ADMIN_PASSWORD",
     );
   }
-  const host = values.host ?? config.host ?? DEFAULT_HOST;
+  const host =
+    values.host !== undefined
+      ? readHost(values.host)
+      : (config.host ?? DEFAULT_HOST);
   const port =
     values.port !== undefined
       ? readPort(values.port)
@@ -194,6 +198,24 @@ async function environmentAdmin(): Promise<
     userName,
     password: parsePasswordHash(await hashPassword(password)) as ParsedHash,
   };
+}
+
+/**
+ * Checks `--host`. Node.js listens on every interface for an empty host, so
+ * an unset shell variable in `--host "$HOST"` would expose the server.
+ */
+function readHost(text: string): string {
+  if (text.trim() === "") {
+    throw new CliError(
+      `invalid --host '${text}': the address is empty, which would listen on every network interface; give an address such as 127.0.0.1, or 0.0.0.0 to listen on every interface on purpose`,
+    );
+  }
+  if (text !== text.trim()) {
+    throw new CliError(
+      `invalid --host '${text}': the address has spaces around it; write the address alone`,
+    );
+  }
+  return text;
 }
 
 function readPort(text: string): number {

@@ -9,6 +9,7 @@
  * The bundles need no login, like the page, because they contain the same
  * texts that every session may read through `LocalizationManager`.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,12 +19,15 @@ import {
   sendBundleFile,
   type CatalogBundles,
 } from "../server/catalog-bundles.js";
+import { VimFault } from "../server/faults.js";
 import { DEMO_HTML } from "./demo-page.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // src/demo and dist/demo both sit two levels below the package root.
 const RUNTIME_DIR = path.resolve(HERE, "../../dist/browser");
 const PAGE_SCRIPT = path.join(HERE, "page", "demo.js");
+/** The runtime files that demo.js imports. */
+const RUNTIME_ENTRY_POINTS = ["index.js", "mf2.js"];
 
 const JAVASCRIPT = "text/javascript; charset=utf-8";
 // The page loads scripts and data from this server only.
@@ -37,11 +41,36 @@ function sendFile(reply: FastifyReply, type: string, body: string | Buffer) {
     .send(body);
 }
 
-/** Registers `/demo/` on `app`, serving the bundles of `bundles`. */
+/** Creates the 404 fault for a demo file that does not exist. */
+function demoFileNotFound(url: string): VimFault {
+  return new VimFault(
+    "NotFound",
+    `No demo file '${url.split("?")[0]!.slice(0, 200)}'; the demo page is /demo/.`,
+    {},
+    404,
+  );
+}
+
+/**
+ * Registers `/demo/` on `app`, serving the bundles of `bundles` and the
+ * locmsg/browser files of `runtimeDir`. A missing runtime is logged once
+ * here, because it is the server's installation that lacks it.
+ */
 export function registerDemoRoutes(
   app: FastifyInstance,
   bundles: CatalogBundles,
+  runtimeDir = RUNTIME_DIR,
 ): void {
+  const missing = RUNTIME_ENTRY_POINTS.filter(
+    (file) => !existsSync(path.join(runtimeDir, file)),
+  );
+  if (missing.length > 0) {
+    app.log.warn(
+      { dir: runtimeDir, missing },
+      "the demo page cannot run: the compiled locmsg/browser files are missing; run 'npm run build' in the locmsg package before starting the server",
+    );
+  }
+
   app.get("/demo", (_request, reply) => reply.redirect("/demo/"));
   app.get("/demo/", (_request, reply) =>
     reply
@@ -57,27 +86,22 @@ export function registerDemoRoutes(
     "/demo/locmsg-browser/:file",
     async (request, reply) => {
       const { file } = request.params;
-      if (!/^[a-z0-9-]+\.js$/.test(file)) return reply.code(404).send();
+      if (!/^[a-z0-9-]+\.js$/.test(file)) throw demoFileNotFound(request.url);
+      let body: Buffer;
       try {
-        return sendFile(
-          reply,
-          JAVASCRIPT,
-          await readFile(path.join(RUNTIME_DIR, file)),
-        );
-      } catch {
-        request.log.warn(
-          { file, dir: RUNTIME_DIR },
-          "locmsg/browser file not found; run 'npm run build' to compile dist/browser",
-        );
-        return reply.code(404).send();
+        body = await readFile(path.join(runtimeDir, file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        throw demoFileNotFound(request.url);
       }
+      return sendFile(reply, JAVASCRIPT, body);
     },
   );
 
   app.get<{ Params: { "*": string } }>("/demo/bundles/*", (request, reply) => {
     const relative = request.params["*"];
     const file = bundles.file(relative);
-    if (file === undefined) return reply.code(404).send();
+    if (file === undefined) throw demoFileNotFound(request.url);
     // Bundle names carry a content hash; the manifest must be fetched anew.
     return sendBundleFile(
       request,

@@ -13,6 +13,7 @@ import type { Locmsg } from "../engine/locmsg.js";
 import { registerDemoRoutes } from "../demo/demo-routes.js";
 import type { ServerConfig } from "./config.js";
 import { ServerContext } from "./context.js";
+import { createClientErrorHandler } from "./client-errors.js";
 import { handleError } from "./error-handler.js";
 import { invalidRequest } from "./faults.js";
 import { registerJsonParser } from "./json-body.js";
@@ -35,6 +36,11 @@ export interface ServerOptions {
   catalogs: CatalogSet | Locmsg;
   /** Fastify's logger option; pino with JSON lines on stdout when left out. */
   logger?: FastifyServerOptions["logger"];
+  /**
+   * Folder of the compiled locmsg/browser files that the demo page loads;
+   * the package's `dist/browser` when left out.
+   */
+  demoRuntimeDir?: string;
 }
 
 export interface LocmsgServer {
@@ -49,6 +55,9 @@ export async function buildServer(
   const app = Fastify({
     logger: options.logger ?? true,
     bodyLimit: options.config.limits.maxRequestBodyBytes,
+    // URLs the router cannot decode get a fault body, as every other error.
+    frameworkErrors: handleError,
+    clientErrorHandler: createClientErrorHandler(),
     ajv: {
       // vSphere rejects unknown properties and wrong types instead of
       // dropping or converting them, and so does this server.
@@ -93,6 +102,6 @@ export async function buildServer(
   );
   catalogFileRoutes(app, context);
   // The demo page (docs/bundles.md): a task list rendered by locmsg/browser.
-  registerDemoRoutes(app, context.bundles);
+  registerDemoRoutes(app, context.bundles, options.demoRuntimeDir);
   return { app, context };
 }

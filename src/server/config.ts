@@ -60,6 +60,9 @@ export interface ServerConfig {
 /** vCenter Server's default idle session timeout: 30 minutes. */
 export const DEFAULT_SESSION_TIMEOUT_SECONDS = 1800;
 export const DEFAULT_MAX_TASKS = 10_000;
+const MIN_SESSION_TIMEOUT_SECONDS = 1;
+/** One week. */
+const MAX_SESSION_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
 /** Bounds of `limits.maxRequestBodyBytes`: Login needs about 1 KiB. */
 const MIN_BODY_LIMIT_BYTES = 1024;
@@ -116,7 +119,7 @@ export function parseServerConfig(text: string, file: string): ServerConfig {
   const fields = root.fields(TOP_LEVEL_FIELDS);
   const field = (name: string) => ConfigNode.field(fields, root, name);
 
-  if (fields.has("host")) config.host = field("host").string();
+  if (fields.has("host")) config.host = readHost(field("host"));
   if (fields.has("port")) config.port = readPort(field("port"));
   if (fields.has("catalogs")) {
     config.catalogs = path.resolve(
@@ -128,16 +131,21 @@ export function parseServerConfig(text: string, file: string): ServerConfig {
     config.defaultLocale = readLocale(field("defaultLocale"));
   }
   if (fields.has("supportedLocaleList")) {
-    config.supportedLocaleList = field("supportedLocaleList")
-      .items()
-      .map(readLocale);
+    const node = field("supportedLocaleList");
+    const items = node.items();
+    if (items.length === 0) {
+      node.fail(
+        "the list is empty, so no locale would be accepted; list at least one locale, or leave the field out to accept every locale Intl can format",
+      );
+    }
+    config.supportedLocaleList = items.map(readLocale);
   }
   if (fields.has("sessionTimeoutSeconds")) {
     config.sessionTimeoutSeconds = readNumber(
       field("sessionTimeoutSeconds"),
-      0.01,
-      7 * 24 * 3600,
-      false,
+      MIN_SESSION_TIMEOUT_SECONDS,
+      MAX_SESSION_TIMEOUT_SECONDS,
+      true,
     );
   }
   const limits = fields.has("limits") ? readLimits(field("limits")) : {};
@@ -157,9 +165,23 @@ export function parseServerConfig(text: string, file: string): ServerConfig {
   }
   if (fields.has("users")) config.users = readUsers(field("users"));
   if (fields.has("inventory")) {
-    config.inventory = field("inventory").items().map(readInventoryName);
+    config.inventory = readInventory(field("inventory"));
   }
   return config;
+}
+
+/** Reads `host`; an empty one would make Node.js listen on every interface. */
+function readHost(node: ConfigNode): string {
+  const host = node.string();
+  if (host.trim() === "") {
+    node.fail(
+      "the host is empty, which would listen on every network interface; give an address such as 127.0.0.1, or 0.0.0.0 to listen on every interface on purpose",
+    );
+  }
+  if (host !== host.trim()) {
+    node.fail(`'${host}' has spaces around it; write the address alone`);
+  }
+  return host;
 }
 
 function readPort(node: ConfigNode): number {
@@ -173,8 +195,11 @@ function readNumber(
   integer: boolean,
 ): number {
   const value = node.number();
-  if (integer && !Number.isInteger(value))
-    node.fail(`${value} is not a whole number`);
+  if (integer && !Number.isInteger(value)) {
+    node.fail(
+      `${value} is not a whole number; use a whole number from ${min} to ${max}`,
+    );
+  }
   if (value < min || value > max) {
     node.fail(`${value} is out of range; use ${min} to ${max}`);
   }
@@ -258,16 +283,48 @@ function readPrivilege(node: ConfigNode): string {
   return privilege;
 }
 
+/** Reads `inventory`, rejecting a second entry for the same managed object. */
+function readInventory(node: ConfigNode): InventoryName[] {
+  const seen = new Map<string, string>();
+  return node.items().map((item) => {
+    const entry = readInventoryName(item);
+    const id = `${entry.type}:${entry.value}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      item.fail(
+        `${entry.type} '${entry.value}' is listed twice, first as ${first}; keep one entry per managed object`,
+      );
+    }
+    seen.set(id, item.path);
+    return entry;
+  });
+}
+
 function readInventoryName(node: ConfigNode): InventoryName {
   const fields = node.fields(INVENTORY_FIELDS);
   const field = (name: string) => ConfigNode.field(fields, node, name);
   const entry: InventoryName = {
-    type: field("type").string(),
-    value: field("value").string(),
-    name: field("name").string(),
+    type: readNonEmpty(
+      field("type"),
+      "a managed object type such as VirtualMachine",
+    ),
+    value: readNonEmpty(field("value"), "a managed object id such as vm-42"),
+    name: readNonEmpty(field("name"), "the display name, such as web01"),
   };
-  if (fields.has("nameKey")) entry.nameKey = field("nameKey").string();
+  if (fields.has("nameKey")) {
+    entry.nameKey = readNonEmpty(
+      field("nameKey"),
+      "a locmsg catalog key, or leave nameKey out to use name in every locale",
+    );
+  }
   return entry;
+}
+
+/** Reads text that must not be empty; `expected` describes a valid value. */
+function readNonEmpty(node: ConfigNode, expected: string): string {
+  const text = node.string();
+  if (text.trim() === "") node.fail(`the value is empty; give ${expected}`);
+  return text;
 }
 
 /**

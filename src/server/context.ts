@@ -17,6 +17,7 @@ import { CatalogState, type CatalogOverride } from "./catalog-layers.js";
 import type { ServerConfig } from "./config.js";
 import { ExtensionRegistry } from "./extensions.js";
 import { Inventory } from "./localize-task.js";
+import { defaultPasswordCheckLimits } from "./password-checks.js";
 import { SessionStore, type ServerSession } from "./sessions.js";
 import { describeTasks, type WireTaskDescription } from "./task-description.js";
 import { TaskStore } from "./task-store.js";
@@ -78,11 +79,17 @@ export class ServerContext {
           "session expired after the idle timeout",
         ),
     });
-    this.auth = new Authenticator(
-      config.users,
-      this.sessions,
-      Math.min(idleTimeoutMs, MAX_BASIC_CACHE_MS),
-    );
+    this.auth = new Authenticator(config.users, this.sessions, {
+      basicCacheMs: Math.min(idleTimeoutMs, MAX_BASIC_CACHE_MS),
+      passwordChecks: defaultPasswordCheckLimits(),
+      log,
+    });
+    if (this.auth.hasMixedScryptParameters) {
+      log.warn(
+        { dummyCostLog2: this.auth.unknownUserHash.costLog2 },
+        "users have password hashes of different scrypt costs, so the time a failed login takes can tell a known user name from an unknown one; hash every password with the same parameters",
+      );
+    }
     this.tasks = new TaskStore(config.maxTasks);
     this.inventory = new Inventory(config.inventory);
   }

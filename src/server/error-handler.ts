@@ -1,7 +1,8 @@
 /**
  * Turns every error a request raises into a vSphere fault response and logs
  * it: faults at `info` (a client's mistake), anything else at `error` as
- * `SystemError`, with the request id to find the stack in the log.
+ * `SystemError`, with the request id to find the stack in the log. It is
+ * also fastify's `frameworkErrors` handler, for URLs the router cannot read.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { invalidRequest, VimFault } from "./faults.js";
@@ -19,7 +20,7 @@ export function handleError(
   reply: FastifyReply,
 ): FastifyReply {
   const fault = toFault(error as FastifyError, request);
-  if (fault.faultType === "SystemError") {
+  if (!(error instanceof VimFault) && fault.faultType === "SystemError") {
     request.log.error(
       { err: error, url: request.url },
       "request failed with an unexpected error",
@@ -35,11 +36,17 @@ export function handleError(
       "request rejected with a fault",
     );
   }
+  if (fault.retryAfterSeconds !== undefined) {
+    reply.header("retry-after", String(fault.retryAfterSeconds));
+  }
   return reply
     .status(fault.statusCode)
     .type("application/json")
     .send(fault.toWire());
 }
+
+/** Maximum length of a URL quoted in a fault message. */
+const QUOTED_URL_LENGTH = 200;
 
 function toFault(error: FastifyError, request: FastifyRequest): VimFault {
   if (error instanceof VimFault) return error;
@@ -60,14 +67,40 @@ function toFault(error: FastifyError, request: FastifyRequest): VimFault {
         `The request body is larger than the server's limit of ${request.routeOptions.bodyLimit} bytes.`,
         413,
       );
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
+      const contentType = request.headers["content-type"] ?? "";
       return invalidRequest(
-        `Unsupported content type '${request.headers["content-type"] ?? ""}'; send the body as JSON with 'Content-Type: application/json'.`,
+        contentType.trim() === ""
+          ? "The request has a body but no content type; send the body as JSON with 'Content-Type: application/json'."
+          : `The content type '${contentType}' is not supported; send the body as JSON with 'Content-Type: application/json'.`,
       );
+    }
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return invalidRequest(
         "The request body does not match its Content-Length header.",
       );
+    case "FST_ERR_BAD_URL":
+      return invalidRequest(
+        `The request URL '${quoteUrl(request.url)}' has an invalid percent-encoding; write '%' as '%25' and every other escape as '%' and two hex digits.`,
+        400,
+      );
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return invalidRequest(
+        `A segment of the request URL '${quoteUrl(request.url)}' is longer than ${request.server.initialConfig.maxParamLength ?? 100} characters; no release, managed object id or file name is that long.`,
+        414,
+      );
+  }
+  // Other errors fastify raises for a bad request carry a 4xx status.
+  if (
+    error.code?.startsWith("FST_") &&
+    error.statusCode !== undefined &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
+    return invalidRequest(
+      `The request was rejected: ${error.message.replace(/\.$/, "")}.`,
+      error.statusCode,
+    );
   }
   const fault = new VimFault(
     "SystemError",
@@ -75,6 +108,12 @@ function toFault(error: FastifyError, request: FastifyRequest): VimFault {
     { reason: "internal error" },
   );
   return fault;
+}
+
+function quoteUrl(url: string): string {
+  return url.length > QUOTED_URL_LENGTH
+    ? `${url.slice(0, QUOTED_URL_LENGTH)}...`
+    : url;
 }
 
 /** Words an ajv error the way a client can act on: the property path and the problem. */

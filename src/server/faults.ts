@@ -7,13 +7,19 @@
 import { moRef, type WireMoRef } from "./wire.js";
 
 export class VimFault extends Error {
+  /** Sent as the `Retry-After` header when set. */
+  retryAfterSeconds: number | undefined;
+
   constructor(
     /** The vSphere fault type, such as `InvalidArgument`. */
     readonly faultType: string,
     message: string,
     /** The fault's own properties, in wire form. */
     readonly properties: Record<string, unknown> = {},
-    /** 500 for every method fault; transport problems may use 404 or 413. */
+    /**
+     * 500 for every method fault; problems outside a method may use 400,
+     * 404, 408, 413, 414, 431 or 503.
+     */
     readonly statusCode = 500,
   ) {
     super(message);
@@ -47,6 +53,25 @@ export function invalidLogin(): VimFault {
     "InvalidLogin",
     "Cannot complete login due to an incorrect user name or password.",
   );
+}
+
+/**
+ * Creates the fault for a password check rejected because too many are
+ * waiting: `SystemError`, vSphere's fault for a low-level system error,
+ * with HTTP 503 so that clients and proxies retry later.
+ */
+export function passwordChecksBusy(limits: {
+  maxConcurrent: number;
+  maxQueued: number;
+}): VimFault {
+  const fault = new VimFault(
+    "SystemError",
+    `The server is busy checking passwords (${limits.maxConcurrent} checks running and ${limits.maxQueued} waiting); retry the login in a few seconds.`,
+    { reason: "too many password checks waiting" },
+    503,
+  );
+  fault.retryAfterSeconds = 1;
+  return fault;
 }
 
 export function invalidLocale(message: string): VimFault {

@@ -20,7 +20,9 @@ export const DEFAULT_SCRYPT: ScryptParameters = {
 };
 
 /** Memory one hash may need (128 * N * r bytes); larger parameters are rejected. */
-const MAX_MEMORY = 256 * 1024 * 1024;
+export const MAX_HASH_MEMORY_BYTES = 256 * 1024 * 1024;
+export const MIN_COST_LOG2 = 10;
+export const MAX_COST_LOG2 = 20;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 const PHC_PATTERN =
@@ -36,8 +38,12 @@ export function checkScryptParameters(
   parameters: ScryptParameters,
 ): string | undefined {
   const { costLog2, blockSize, parallelization } = parameters;
-  if (!Number.isInteger(costLog2) || costLog2 < 10 || costLog2 > 20) {
-    return `ln=${costLog2} is out of range; use 10 to 20`;
+  if (
+    !Number.isInteger(costLog2) ||
+    costLog2 < MIN_COST_LOG2 ||
+    costLog2 > MAX_COST_LOG2
+  ) {
+    return `ln=${costLog2} is out of range; use ${MIN_COST_LOG2} to ${MAX_COST_LOG2}`;
   }
   if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > 32) {
     return `r=${blockSize} is out of range; use 1 to 32`;
@@ -49,8 +55,8 @@ export function checkScryptParameters(
   ) {
     return `p=${parallelization} is out of range; use 1 to 16`;
   }
-  if (memoryOf(parameters) > MAX_MEMORY) {
-    return `ln=${costLog2} with r=${blockSize} needs more than 256 MiB per hash; lower ln or r`;
+  if (scryptMemoryBytes(parameters) > MAX_HASH_MEMORY_BYTES) {
+    return `ln=${costLog2} with r=${blockSize} needs ${scryptMemoryBytes(parameters) / MIB} MiB per hash, over the limit of ${MAX_HASH_MEMORY_BYTES / MIB} MiB; use ln=${maxCostLog2(blockSize)} or less with r=${blockSize}, or lower r`;
   }
   return undefined;
 }
@@ -113,15 +119,31 @@ function derive(
         N: 2 ** parameters.costLog2,
         r: parameters.blockSize,
         p: parameters.parallelization,
-        maxmem: memoryOf(parameters) + 1024 * 1024,
+        maxmem: scryptMemoryBytes(parameters) + MIB,
       },
       (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
 
-function memoryOf(parameters: ScryptParameters): number {
+const MIB = 1024 * 1024;
+
+/** Returns the memory one scrypt hash needs: 128 * N * r bytes. */
+export function scryptMemoryBytes(parameters: ScryptParameters): number {
   return 128 * 2 ** parameters.costLog2 * parameters.blockSize;
+}
+
+/** Returns the largest `ln` whose hash fits the memory limit with block size `r`. */
+export function maxCostLog2(blockSize: number): number {
+  const fits = Math.floor(Math.log2(MAX_HASH_MEMORY_BYTES / (128 * blockSize)));
+  return Math.min(MAX_COST_LOG2, fits);
+}
+
+/** Returns the work of one hash, N * r * p, to compare parameters by cost. */
+export function scryptWork(parameters: ScryptParameters): number {
+  return (
+    2 ** parameters.costLog2 * parameters.blockSize * parameters.parallelization
+  );
 }
 
 function unpadded(buffer: Buffer): string {

@@ -221,6 +221,63 @@ describe("server configuration", () => {
       41,
       "unknown field",
     ],
+    [
+      "empty host",
+      'host: ""\n',
+      "host",
+      1,
+      7,
+      "the host is empty, which would listen on every network interface; give an address such as 127.0.0.1, or 0.0.0.0 to listen on every interface on purpose",
+    ],
+    ["blank host", 'host: "  "\n', "host", 1, 7, "the host is empty"],
+    [
+      "empty locale list",
+      "supportedLocaleList: []\n",
+      "supportedLocaleList",
+      1,
+      22,
+      "the list is empty, so no locale would be accepted; list at least one locale, or leave the field out to accept every locale Intl can format",
+    ],
+    [
+      "fractional session timeout",
+      "sessionTimeoutSeconds: 0.01\n",
+      "sessionTimeoutSeconds",
+      1,
+      24,
+      "0.01 is not a whole number; use a whole number from 1 to 604800",
+    ],
+    [
+      "zero session timeout",
+      "sessionTimeoutSeconds: 0\n",
+      "sessionTimeoutSeconds",
+      1,
+      24,
+      "0 is out of range; use 1 to 604800",
+    ],
+    [
+      "duplicate inventory entry",
+      "inventory:\n  - {type: VirtualMachine, value: vm-1, name: a}\n  - {type: VirtualMachine, value: vm-1, name: b}\n",
+      "inventory[1]",
+      3,
+      5,
+      "VirtualMachine 'vm-1' is listed twice, first as inventory[0]; keep one entry per managed object",
+    ],
+    [
+      "empty nameKey",
+      'inventory:\n  - {type: VirtualMachine, value: vm-1, name: a, nameKey: ""}\n',
+      "inventory[0].nameKey",
+      2,
+      59,
+      "the value is empty; give a locmsg catalog key, or leave nameKey out to use name in every locale",
+    ],
+    [
+      "empty inventory value",
+      'inventory:\n  - {type: VirtualMachine, value: "", name: a}\n',
+      "inventory[0].value",
+      2,
+      35,
+      "the value is empty; give a managed object id such as vm-42",
+    ],
   ];
 
   for (const [name, text, field, line, column, reason] of cases) {
@@ -235,6 +292,14 @@ describe("server configuration", () => {
       );
     });
   }
+
+  it("same value under two types is no duplicate", () => {
+    const config = parseServerConfig(
+      "inventory:\n  - {type: VirtualMachine, value: x-1, name: a}\n  - {type: HostSystem, value: x-1, name: b}\n",
+      "server.yaml",
+    );
+    expect(config.inventory.map((entry) => entry.name)).toEqual(["a", "b"]);
+  });
 
   it("missing file is a ConfigError", async () => {
     await expect(loadServerConfig("/nonexistent/server.yaml")).rejects.toThrow(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   hashPassword,
+  maxCostLog2,
   parsePasswordHash,
   verifyPassword,
   type ParsedHash,
@@ -47,6 +48,18 @@ describe("password hashes", () => {
     ]) {
       expect(typeof parsePasswordHash(text), text).toBe("string");
     }
+  });
+
+  it("limits memory, not ln alone", () => {
+    const salt = "vd8CAkQ6mXOJN92GNw4rsg";
+    const hash = "X6lR1aK4zzdWK/6nAmjXIcMB/NPYak2nfnvOO8g17Z0";
+    expect(maxCostLog2(8)).toBe(18);
+    expect(maxCostLog2(2)).toBe(20);
+    expect(parsePasswordHash(`$scrypt$ln=19,r=8,p=1$${salt}$${hash}`)).toBe(
+      "ln=19 with r=8 needs 512 MiB per hash, over the limit of 256 MiB; use ln=18 or less with r=8, or lower r",
+    );
+    const parsed = parsePasswordHash(`$scrypt$ln=20,r=2,p=1$${salt}$${hash}`);
+    expect(typeof parsed).toBe("object");
   });
 
   it("rejects bad parameters", async () => {

@@ -1,5 +1,11 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -252,6 +258,36 @@ describe("locmsg serve", { timeout: 30_000 }, () => {
     expect(serve.stderr()).toContain("invalid --port 'http'");
   });
 
+  it("refuses an empty --host", async () => {
+    // As `--host "$HOST"` passes it when HOST is unset.
+    for (const host of ["", " "]) {
+      const serve = spawnServe([
+        "--port",
+        "0",
+        "--config",
+        configFile,
+        "--host",
+        host,
+      ]);
+      expect((await serve.exited).code, `'${host}'`).toBe(2);
+      expect(serve.stderr()).toBe(
+        `locmsg serve: invalid --host '${host}': the address is empty, which would listen on every network interface; give an address such as 127.0.0.1, or 0.0.0.0 to listen on every interface on purpose\n`,
+      );
+      expect(serve.logs).toEqual([]);
+    }
+  });
+
+  it("refuses an empty configured host", async () => {
+    const bad = path.join(dir, "empty-host.yaml");
+    writeFileSync(bad, `host: ""\n${readFileSync(configFile, "utf8")}`);
+    const serve = spawnServe(["--port", "0", "--config", bad]);
+    expect((await serve.exited).code).toBe(2);
+    expect(serve.stderr()).toContain(
+      `invalid configuration: ${bad}:1:7: 'host': the host is empty`,
+    );
+    expect(serve.logs).toEqual([]);
+  });
+
   it("refuses a port in use", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) =>
@@ -476,6 +512,45 @@ describe("locmsg hash-password", { timeout: 30_000 }, () => {
     const result = await runCli(["hash-password"], "\n");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("the password is empty");
+  });
+
+  for (const value of [
+    "abc",
+    "0x10",
+    "1e1",
+    " 12",
+    "12 ",
+    "+12",
+    "012",
+    "9",
+    "-1",
+  ]) {
+    it(`rejects --cost-log2 '${value}'`, async () => {
+      // The = form, because parseArgs reads "-1" after a space as an option.
+      const result = await runCli(
+        ["hash-password", `--cost-log2=${value}`],
+        "pw\n",
+      );
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(
+        `locmsg hash-password: invalid --cost-log2 '${value}': give a whole number from 10 to 18\n`,
+      );
+    });
+  }
+
+  it("rejects a cost over the memory limit", async () => {
+    const result = await runCli(["hash-password", "--cost-log2", "20"], "pw\n");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "locmsg hash-password: invalid --cost-log2 '20': give a whole number from 10 to 18; 20 needs 1024 MiB per password check, over the server's limit of 256 MiB\n",
+    );
+  });
+
+  it("help gives the range it accepts", async () => {
+    const result = await runCli(["hash-password", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("10 to 18 (default 17");
   });
 
   it("rejects a password argument", async () => {

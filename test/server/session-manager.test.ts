@@ -85,7 +85,12 @@ describe("SessionManager", () => {
       });
       expect(result.status).toBe(500);
       expect(result.body._typeName).toBe("InvalidLocale");
-      expect(result.body.msg).toContain("Invalid or unknown locale provided");
+      // vSphere's wording, without the "error invalid-locale:" prefix of
+      // the engine's diagnostic.
+      expect(result.body.msg).toMatch(
+        new RegExp(`^Invalid or unknown locale provided: '${locale}' `),
+      );
+      expect(result.body.msg).not.toContain("invalid-locale");
     }
   });
 
@@ -111,6 +116,9 @@ describe("SessionManager", () => {
     });
     expect(set.status).toBe(500);
     expect(set.body._typeName).toBe("InvalidLocale");
+    expect(set.body.msg).toMatch(
+      /^Invalid or unknown locale provided: 'xx_INVALID_' /,
+    );
     const current = await server.call("GET", `${SM}/currentSession`, {
       session: id,
     });

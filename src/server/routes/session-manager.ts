@@ -165,7 +165,11 @@ function createRendering(
   try {
     return context.state.engine.createSession(locale ? { locale } : {});
   } catch (error) {
-    if (error instanceof InvalidLocaleError) throw invalidLocale(error.message);
+    // The diagnostic's own message, without the "error invalid-locale:"
+    // prefix of LocmsgError.message, reads like vSphere's fault message.
+    if (error instanceof InvalidLocaleError) {
+      throw invalidLocale(error.diagnostics[0]?.message ?? error.message);
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import type { CatalogSet } from "../../../src/catalogs/catalog.js";
 import type { Locmsg } from "../../../src/engine/locmsg.js";
 import { buildServer, type LocmsgServer } from "../../../src/server/app.js";
@@ -217,6 +217,7 @@ export class TestServer {
 export async function startServer(
   overrides: Partial<ServerConfig> = {},
   catalogs: CatalogSet | Locmsg = testCatalogs(),
+  options: { demoRuntimeDir?: string } = {},
 ): Promise<TestServer> {
   const logs: LogRecord[] = [];
   const stream = new Writable({
@@ -236,10 +237,41 @@ export async function startServer(
     config,
     catalogs,
     logger: { level: "info", stream },
+    ...options,
   });
   await server.app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = server.app.server.address() as AddressInfo;
   return new TestServer(server, `http://127.0.0.1:${port}`, logs);
+}
+
+/**
+ * Sends `request` as raw bytes to the server and returns everything it
+ * sends back until it closes the connection, for requests fetch cannot send.
+ * Fails when the server keeps the connection open for `timeoutMs`.
+ */
+export function rawHttp(
+  origin: string,
+  request: string | Buffer,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(
+        new Error(`the server did not close the connection in ${timeoutMs} ms`),
+      );
+    }, timeoutMs);
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    socket.write(request);
+  });
 }
 
 /** Builds an extension with one task type and German and English labels for it. */
