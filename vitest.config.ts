@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     include: ["test/**/*.test.ts"],
+    // Points TMPDIR at a folder of its own for the run and removes it after.
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { Document, Scalar } from "yaml";
 
@@ -32,22 +43,135 @@ function needsQuotes(key: string): boolean {
 }
 
 /**
- * Writes files so that each one is either complete or untouched: every
- * file goes to a temporary name beside its target first, and only when all
- * writes succeeded are they renamed into place.
+ * Writes files all or nothing, as far as the file system allows. Every file
+ * is first written to a temporary name beside its target. Then, in the
+ * order given, an existing target gets a hard link (or a copy) as a backup
+ * and the temporary file is renamed over it, so readers always find either
+ * the old or the new file. When any step fails, the targets renamed so far
+ * get their old contents back (or are removed when they are new), every
+ * temporary and backup file is removed, and the error is thrown. A process
+ * that is killed half-way can still leave temporary or backup files.
  */
-export async function writeFilesAtomically(files: ReadonlyMap<string, string>): Promise<void> {
-  const suffix = `.tmp-${randomBytes(6).toString("hex")}`;
-  const written: string[] = [];
+export async function writeFilesAtomically(
+  files: ReadonlyMap<string, string>,
+): Promise<void> {
+  const suffix = randomBytes(6).toString("hex");
+  const pending: PendingFile[] = [...files.keys()].map((target) => ({
+    target,
+    temporary: `${target}.tmp-${suffix}`,
+    backup: `${target}.backup-${suffix}`,
+    hasBackup: false,
+    renamed: false,
+  }));
+  const createdFolders: string[] = [];
   try {
-    for (const [file, text] of files) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file + suffix, text);
-      written.push(file);
+    for (const file of pending) {
+      const created = await mkdir(path.dirname(file.target), {
+        recursive: true,
+      });
+      if (created !== undefined) createdFolders.push(created);
+      await writeFile(file.temporary, files.get(file.target)!, { flag: "wx" });
+    }
+    for (const file of pending) {
+      file.hasBackup = await backUp(file.target, file.backup);
+      await rename(file.temporary, file.target);
+      file.renamed = true;
     }
   } catch (error) {
-    await Promise.all(written.map((file) => rm(file + suffix, { force: true })));
+    const failures = await rollBack(pending, createdFolders);
+    if (failures.length === 0) throw error;
+    throw new Error(
+      `${(error as Error).message}; restoring the earlier files also failed: ${failures.join("; ")}`,
+      { cause: error },
+    );
+  }
+  await Promise.all(
+    pending.map((file) => rm(file.backup, { force: true }).catch(() => {})),
+  );
+}
+
+interface PendingFile {
+  target: string;
+  temporary: string;
+  backup: string;
+  /** True when the backup contains the target's old contents. */
+  hasBackup: boolean;
+  /** True once the temporary file has replaced the target. */
+  renamed: boolean;
+}
+
+/**
+ * Keeps the old contents of `target` at `backup`, as a hard link or, where
+ * the file system has none, a copy. Returns false when there is nothing to
+ * keep: no target, or a folder, which the rename then fails on.
+ */
+async function backUp(target: string, backup: string): Promise<boolean> {
+  let stats;
+  try {
+    stats = await lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  for (const file of written) await rename(file + suffix, file);
+  if (stats.isDirectory()) return false;
+  try {
+    await link(target, backup);
+  } catch {
+    await copyFile(target, backup, constants.COPYFILE_EXCL);
+  }
+  return true;
+}
+
+/**
+ * Undoes a failed write: restores or removes the renamed targets, removes
+ * the temporary and backup files and the empty folders the write created.
+ * Returns the messages of the steps that failed.
+ */
+async function rollBack(
+  pending: readonly PendingFile[],
+  createdFolders: readonly string[],
+): Promise<string[]> {
+  const failures: string[] = [];
+  const attempt = async (step: Promise<unknown>) => {
+    try {
+      await step;
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
+  };
+  for (const file of [...pending].reverse()) {
+    if (file.renamed && file.hasBackup) {
+      await attempt(rename(file.backup, file.target));
+    } else if (file.renamed) {
+      await attempt(rm(file.target, { force: true }));
+    } else if (file.hasBackup) {
+      await attempt(rm(file.backup, { force: true }));
+    }
+    await attempt(rm(file.temporary, { force: true }));
+  }
+  for (const folder of [...createdFolders].reverse()) {
+    await attempt(removeEmptyFolders(folder));
+  }
+  return failures;
+}
+
+/** Removes `folder` and the folders below it, as long as they are empty. */
+async function removeEmptyFolders(folder: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      await removeEmptyFolders(path.join(folder, entry.name));
+    }
+  }
+  try {
+    await rmdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOTEMPTY") throw error;
+  }
 }

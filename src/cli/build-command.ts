@@ -2,11 +2,17 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildBundles, MANIFEST_PATH } from "../bundle/build-bundles.js";
 import { writeBundles } from "../bundle/write-bundles.js";
+import { buildEsmModules, ESM_INDEX_PATH } from "../bundle/esm/build-esm.js";
 import { loadCatalogDirectory } from "../catalogs/load-directory.js";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { normalizeVsphereLocale } from "../locales/locale-tag.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import {
+  checkCatalogFolder,
+  checkOutputFolder,
+  writeOrExit,
+} from "./file-options.js";
 import { SHIPPED_CATALOGS } from "./session-options.js";
 
 export const BUILD_HELP = `Usage: locmsg build [DIR] --out OUT [options]
@@ -20,8 +26,17 @@ again writes byte-identical files. Nothing is written when a catalog does
 not load cleanly or a MessageFormat 2 message is outside the compiled
 subset (docs/bundles.md).
 
+With --format esm it writes static ES modules instead:
+OUT/<locale>/<catalog>.js, whose messages are JavaScript functions, the
+shared helper module OUT/runtime.js and OUT/index.js, which exports
+loadLocmsg(options) and createLocmsg(modules, options). Nothing is
+generated at run time, so pages may load them under a Content-Security-
+Policy without 'unsafe-eval'.
+
 Options:
   --out OUT             output folder, created when missing (required)
+  --format F            json (default): bundles for locmsg/browser;
+                        esm: ES modules with an index.js
   --default-locale L    the locale every chain ends with (default: en)
   -h, --help            show this help
 
@@ -29,7 +44,8 @@ Environment:
   SOURCE_DATE_EPOCH     seconds since 1970 for the manifest's lastModified
                         (default: 0, the Unix epoch)
 
-Exit status: 0 written, 1 catalog or MF2 errors, 2 unusable options.`;
+Exit status: 0 written, 1 catalog or MF2 errors, 2 unusable options, a DIR
+that is not a folder, or an OUT that cannot be written.`;
 
 function readEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === "") return undefined;
@@ -50,6 +66,7 @@ export async function buildCommand(
     options: {
       out: { type: "string" },
       "default-locale": { type: "string" },
+      format: { type: "string", default: "json" },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
@@ -76,9 +93,17 @@ export async function buildCommand(
       `invalid --default-locale '${values["default-locale"]}'; use a locale such as en or de`,
     );
   }
+  const format = values.format;
+  if (format !== "json" && format !== "esm") {
+    throw new CliError(
+      `invalid --format '${format}'; use json for locmsg/browser bundles or esm for ES modules`,
+    );
+  }
   const lastModified = readEpoch(process.env["SOURCE_DATE_EPOCH"]);
 
+  checkOutputFolder(values.out);
   const dir = positionals[0] ?? SHIPPED_CATALOGS;
+  checkCatalogFolder(dir);
   const { catalogs, diagnostics } = await loadCatalogDirectory(dir);
   for (const diagnostic of diagnostics) io.stderr(formatDiagnostic(diagnostic));
   const loadErrors = diagnostics.filter((d) => d.severity === "error").length;
@@ -94,7 +119,7 @@ export async function buildCommand(
     );
   }
 
-  const build = buildBundles(catalogs, {
+  const build = (format === "esm" ? buildEsmModules : buildBundles)(catalogs, {
     defaultLocale,
     ...(lastModified ? { lastModified } : {}),
   });
@@ -108,10 +133,22 @@ export async function buildCommand(
     return EXIT_PROBLEMS;
   }
 
-  await writeBundles(values.out, build);
-  const count = build.manifest.catalogs.length;
+  const out = values.out;
+  await writeOrExit(() => writeBundles(out, build));
+  const catalogCount = build.manifest.catalogs.length;
+  const locales = plural(build.manifest.locales.length, "locale");
+  if (format === "esm") {
+    io.stdout(
+      `wrote ${plural(catalogCount, "catalog module")} for ${locales} and ${path.join(out, ESM_INDEX_PATH)}`,
+    );
+    return EXIT_OK;
+  }
   io.stdout(
-    `wrote ${count} bundle${count === 1 ? "" : "s"} for ${build.manifest.locales.length} locales and ${path.join(values.out, MANIFEST_PATH)}`,
+    `wrote ${plural(catalogCount, "bundle")} for ${locales} and ${path.join(out, MANIFEST_PATH)}`,
   );
   return EXIT_OK;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

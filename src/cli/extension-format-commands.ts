@@ -11,10 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCatalogDirectorySync } from "../catalogs/load-directory.js";
-import {
-  writeCatalogYaml,
-  writeFilesAtomically,
-} from "../catalogs/write-catalog-yaml.js";
+import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
 import {
   formatDiagnostic,
   type Diagnostic,
@@ -28,6 +25,12 @@ import { readResourceDocument } from "../formats/extension/resource-info.js";
 import { resourcesToCatalogs } from "../formats/extension/resources-to-catalogs.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import {
+  checkCatalogFolder,
+  checkOutputFile,
+  checkOutputFolder,
+  writeOutput,
+} from "./file-options.js";
 import type { FormatCommand } from "./import-command.js";
 import { readJsonInput } from "./read-input.js";
 
@@ -115,6 +118,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
   }
   const file = positionals[0]!;
   const out = requireOut(values.out, "import extension FILE --out DIR");
+  checkOutputFolder(out);
   const source = file === "-" ? "<stdin>" : file;
 
   const list = readResourceDocument(await readJsonInput(file));
@@ -165,11 +169,8 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
     );
   }
   const out = requireOut(values.out, "export extension DIR --out FILE");
-  if (!isDirectory(dir)) {
-    throw new CliError(
-      `cannot read catalog folder ${dir}: it is not a folder; check the path`,
-    );
-  }
+  if (out !== "-") checkOutputFile(out);
+  checkCatalogFolder(dir);
   if (out !== "-" && !values.force && fs.existsSync(out)) {
     throw new CliError(
       `${out} already exists; pass --force to overwrite, or choose another --out`,
@@ -235,16 +236,6 @@ function refuseExisting(targets: readonly string[]): void {
   }
 }
 
-async function writeOutput(files: ReadonlyMap<string, string>): Promise<void> {
-  try {
-    await writeFilesAtomically(files);
-  } catch (error) {
-    throw new CliError(
-      `cannot write the output: ${(error as Error).message}; check --out`,
-    );
-  }
-}
-
 /** Prints diagnostics; returns how many are errors. */
 function report(io: CommandIo, diagnostics: readonly Diagnostic[]): number {
   let errors = 0;
@@ -253,14 +244,6 @@ function report(io: CommandIo, diagnostics: readonly Diagnostic[]): number {
     if (diagnostic.severity === "error") errors += 1;
   }
   return errors;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Puts a file name on one line, for a comment. */

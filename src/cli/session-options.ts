@@ -1,9 +1,11 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic, LocmsgError } from "../diagnostics/diagnostic.js";
 import { Locmsg } from "../engine/locmsg.js";
 import type { Session } from "../engine/session.js";
 import { InvalidLocaleError } from "../locales/locale-settings.js";
 import { CliError, EXIT_PROBLEMS } from "./cli-error.js";
+import { checkCatalogFolder } from "./file-options.js";
 
 /** The catalogs shipped with the package, used when `--catalogs` is left out. */
 export const SHIPPED_CATALOGS = fileURLToPath(
@@ -37,15 +39,24 @@ export interface RenderOptionValues {
 }
 
 /**
- * Loads the catalogs and opens a session for the options. Catalog problems
- * go to stderr; with `--strict` they end the command with exit code 1.
+ * Checks the options, loads the catalogs and opens a session. Catalog
+ * problems go to stderr; with `--strict` they end the command with exit
+ * code 1.
  */
 export function openSession(
   values: RenderOptionValues,
   stderr: (line: string) => void,
 ): Session {
+  if (values.locale === "") {
+    throw new CliError(
+      "invalid --locale '': the value is empty; pass a locale such as en or de, or leave out --locale for the catalogs' default locale",
+    );
+  }
+  if (values.catalogs !== undefined) {
+    checkCatalogFolder(values.catalogs, "--catalogs");
+  }
   const dir = values.catalogs ?? SHIPPED_CATALOGS;
-  const engine = Locmsg.fromDirectorySync(dir);
+  const engine = loadEngine(dir);
   for (const diagnostic of engine.loadDiagnostics)
     stderr(formatDiagnostic(diagnostic));
   if (values.strict && engine.loadDiagnostics.length > 0) {
@@ -79,5 +90,25 @@ export function openSession(
         `invalid --time-zone: ${error.diagnostics[0]!.message}`,
       );
     throw error;
+  }
+}
+
+/** Loads the catalogs of `dir`; catalogs the engine rejects exit 2. */
+function loadEngine(dir: string): Locmsg {
+  try {
+    return Locmsg.fromDirectorySync(dir);
+  } catch (error) {
+    if (!(error instanceof LocmsgError)) throw error;
+    const diagnostic = error.diagnostics[0]!;
+    // The engine rejects catalogs without the default locale (en) because
+    // every fallback chain ends there. The CLI always uses that default.
+    if (diagnostic.code === "invalid-locale" && diagnostic.locale) {
+      throw new CliError(
+        `the catalogs in ${dir} have no locale '${diagnostic.locale}', which every fallback chain ends with; add ${path.join(dir, diagnostic.locale)}/<catalog>.yaml files`,
+      );
+    }
+    throw new CliError(
+      `cannot load the catalogs in ${dir}: ${diagnostic.message}`,
+    );
   }
 }

@@ -12,10 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCatalogDirectorySync } from "../catalogs/load-directory.js";
-import {
-  writeCatalogYaml,
-  writeFilesAtomically,
-} from "../catalogs/write-catalog-yaml.js";
+import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
 import {
   formatDiagnostic,
   type Diagnostic,
@@ -32,6 +29,11 @@ import {
 } from "../formats/vmsg/vmsg-path.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import {
+  checkCatalogFolder,
+  checkOutputFolder,
+  writeOutput,
+} from "./file-options.js";
 import type { FormatCommand } from "./import-command.js";
 
 export const VMSG_IMPORT_HELP = `Usage: locmsg import vmsg FILE... --out DIR [options]
@@ -123,6 +125,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
     );
   }
   const out = requireOut(values.out, "import vmsg FILE... --out DIR");
+  checkOutputFolder(out);
   const plans = planImport(positionals, out, values);
   if (!values.force) refuseExisting(plans.map((plan) => plan.target));
 
@@ -170,6 +173,7 @@ function planImport(
   const plans: ImportPlan[] = [];
   const byTarget = new Map<string, string>();
   for (const file of files) {
+    checkInputFile(file);
     const inferred = inferVmsgTarget(file, { locale, catalog: values.catalog });
     if (!inferred.ok) throw new CliError(inferred.reason);
     const target = path.join(out, inferred.locale, `${inferred.catalog}.yaml`);
@@ -207,11 +211,8 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
     );
   }
   const out = requireOut(values.out, "export vmsg DIR --out OUTDIR");
-  if (!isDirectory(dir)) {
-    throw new CliError(
-      `cannot read catalog folder ${dir}: it is not a folder; check the path`,
-    );
-  }
+  checkOutputFolder(out);
+  checkCatalogFolder(dir);
 
   const loaded = loadCatalogDirectorySync(dir);
   if (report(io, loaded.diagnostics) > 0) {
@@ -267,6 +268,24 @@ function refuseExisting(targets: readonly string[]): void {
   }
 }
 
+/** Rejects a FILE that does not exist or is a folder. */
+function checkInputFile(file: string): void {
+  let stats;
+  try {
+    stats = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new CliError(`cannot read ${file}: ${reason}; check the path`);
+  }
+  if (stats.isDirectory()) {
+    throw new CliError(
+      `cannot read ${file}: it is a folder; pass the .vmsg files in it instead`,
+    );
+  }
+}
+
 function readInput(file: string): Uint8Array {
   try {
     return fs.readFileSync(file);
@@ -275,16 +294,6 @@ function readInput(file: string): Uint8Array {
     const reason =
       code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new CliError(`cannot read ${file}: ${reason}; check the path`);
-  }
-}
-
-async function writeOutput(files: ReadonlyMap<string, string>): Promise<void> {
-  try {
-    await writeFilesAtomically(files);
-  } catch (error) {
-    throw new CliError(
-      `cannot write the output: ${(error as Error).message}; check --out`,
-    );
   }
 }
 
@@ -300,14 +309,6 @@ function report(
     if (diagnostic.severity === "error") errors += 1;
   }
   return errors;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** A file name for a one-line comment. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,5 +67,55 @@ describe("writeFilesAtomically", () => {
     await expect(writeFilesAtomically(files)).rejects.toThrow();
     expect(await readFile(existing, "utf8")).toBe("old");
     expect((await readdir(dir)).sort()).toEqual(["en.yaml", "file-as-dir"]);
+  });
+
+  it("undoes every rename when a target is a folder", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-write-"));
+    const existing = path.join(dir, "de", "a.yaml");
+    await mkdir(path.dirname(existing));
+    await writeFile(existing, "old");
+    const added = path.join(dir, "en", "a.yaml");
+    const folder = path.join(dir, "fr", "a.yaml");
+    await mkdir(folder, { recursive: true });
+    const last = path.join(dir, "it", "a.yaml");
+    const files = new Map([
+      [existing, "new"],
+      [added, "new"],
+      [folder, "new"],
+      [last, "new"],
+    ]);
+
+    await expect(writeFilesAtomically(files)).rejects.toThrow(/EISDIR/);
+
+    expect(await readFile(existing, "utf8")).toBe("old");
+    const left = await readdir(dir, { recursive: true });
+    expect(left.sort()).toEqual(["de", "de/a.yaml", "fr", "fr/a.yaml"]);
+  });
+
+  it("replaces existing files and removes the backups", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-write-"));
+    const existing = path.join(dir, "a.yaml");
+    await writeFile(existing, "old");
+    await writeFilesAtomically(
+      new Map([
+        [existing, "new"],
+        [path.join(dir, "b.yaml"), "added"],
+      ]),
+    );
+    expect(await readFile(existing, "utf8")).toBe("new");
+    expect((await readdir(dir)).sort()).toEqual(["a.yaml", "b.yaml"]);
+  });
+
+  it("removes the folders a failed write created", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-write-"));
+    const folder = path.join(dir, "taken.yaml");
+    await mkdir(folder);
+    const files = new Map([
+      [path.join(dir, "new", "deep", "a.yaml"), "new"],
+      [folder, "new"],
+    ]);
+    await expect(writeFilesAtomically(files)).rejects.toThrow(/EISDIR/);
+    expect(await readdir(dir)).toEqual(["taken.yaml"]);
+    expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -143,12 +143,33 @@ describe("locmsg format", () => {
       path.join(dir, "fr", "locmsg.yaml"),
       'hello: "Bonjour {name}"\n',
     );
+    // Every fallback chain ends with the default locale, en.
+    await mkdir(path.join(dir, "en"));
+    await writeFile(
+      path.join(dir, "en", "locmsg.yaml"),
+      'hello: "Hello {name}"\n',
+    );
     const result = await runCli(
       ["format", "--catalogs", dir, "--locale", "fr-CA"],
       '{"key":"hello","arg":[{"key":"name","value":"Léa"}]}',
     );
     expect(result.stdout).toBe("Bonjour Léa\n");
     expect(result.code).toBe(0);
+  });
+
+  it("rejects a catalog folder without the default locale", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-cli-"));
+    await mkdir(path.join(dir, "fr"));
+    await writeFile(path.join(dir, "fr", "locmsg.yaml"), 'hello: "Bonjour"\n');
+    const result = await runCli(
+      ["format", "--catalogs", dir, "--locale", "fr"],
+      '{"key":"hello"}',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `locmsg format: the catalogs in ${dir} have no locale 'en', which every fallback chain ends with; add ${path.join(dir, "en")}/<catalog>.yaml files\n`,
+    );
   });
 
   it("exits 1 with --strict when catalogs do not load cleanly", async () => {

@@ -160,7 +160,7 @@ describe("locmsg export vmsg", () => {
       ],
       [
         ["export", "vmsg", path.join(dir, "nope"), "--out", out],
-        /cannot read catalog folder .*nope: it is not a folder/,
+        /cannot read catalog folder '.*nope': no such folder/,
       ],
       [["export", "vmsg", empty, "--out", out], /no catalogs found in/],
       [["export", "xliff", dir, "--out", out], /unknown format 'xliff'/],
