@@ -4,6 +4,7 @@ import { formatDiagnostic, LocmsgError } from "../diagnostics/diagnostic.js";
 import { Locmsg } from "../engine/locmsg.js";
 import type { Session } from "../engine/session.js";
 import { InvalidLocaleError } from "../locales/locale-settings.js";
+import { normalizeVsphereLocale } from "../locales/locale-tag.js";
 import { CliError, EXIT_PROBLEMS } from "./cli-error.js";
 import { checkCatalogFolder } from "./file-options.js";
 
@@ -15,6 +16,7 @@ export const SHIPPED_CATALOGS = fileURLToPath(
 /** Options the rendering commands share. */
 export const RENDER_OPTIONS = {
   locale: { type: "string" },
+  "default-locale": { type: "string" },
   catalogs: { type: "string" },
   "time-zone": { type: "string" },
   strict: { type: "boolean", default: false },
@@ -23,6 +25,9 @@ export const RENDER_OPTIONS = {
 
 export const RENDER_OPTIONS_HELP = `  --locale L        session locale, vSphere (de, zh_CN) or BCP 47 (zh-Hant-TW) form;
                     the catalogs' default locale (en) when left out
+  --default-locale L
+                    the locale every fallback chain ends with; the catalogs
+                    must have it (default: en)
   --catalogs DIR    catalog folder laid out as DIR/<locale>/<catalog>.yaml
                     (default: the catalogs shipped with locmsg)
   --time-zone TZ    IANA time zone for dates, such as UTC or Europe/Berlin
@@ -33,6 +38,7 @@ export const RENDER_OPTIONS_HELP = `  --locale L        session locale, vSphere 
 
 export interface RenderOptionValues {
   locale?: string | undefined;
+  "default-locale"?: string | undefined;
   catalogs?: string | undefined;
   "time-zone"?: string | undefined;
   strict?: boolean | undefined;
@@ -56,7 +62,7 @@ export function openSession(
     checkCatalogFolder(values.catalogs, "--catalogs");
   }
   const dir = values.catalogs ?? SHIPPED_CATALOGS;
-  const engine = loadEngine(dir);
+  const engine = loadEngine(dir, values["default-locale"]);
   for (const diagnostic of engine.loadDiagnostics)
     stderr(formatDiagnostic(diagnostic));
   if (values.strict && engine.loadDiagnostics.length > 0) {
@@ -94,17 +100,28 @@ export function openSession(
 }
 
 /** Loads the catalogs of `dir`; catalogs the engine rejects exit 2. */
-function loadEngine(dir: string): Locmsg {
+function loadEngine(dir: string, defaultLocale: string | undefined): Locmsg {
+  if (
+    defaultLocale !== undefined &&
+    normalizeVsphereLocale(defaultLocale) === undefined
+  ) {
+    throw new CliError(
+      `invalid --default-locale '${defaultLocale}'; use a locale such as en or de`,
+    );
+  }
   try {
-    return Locmsg.fromDirectorySync(dir);
+    return Locmsg.fromDirectorySync(
+      dir,
+      defaultLocale === undefined ? {} : { defaultLocale },
+    );
   } catch (error) {
     if (!(error instanceof LocmsgError)) throw error;
     const diagnostic = error.diagnostics[0]!;
-    // The engine rejects catalogs without the default locale (en) because
-    // every fallback chain ends there. The CLI always uses that default.
+    // The engine rejects catalogs without the default locale because every
+    // fallback chain ends there.
     if (diagnostic.code === "invalid-locale" && diagnostic.locale) {
       throw new CliError(
-        `the catalogs in ${dir} have no locale '${diagnostic.locale}', which every fallback chain ends with; add ${path.join(dir, diagnostic.locale)}/<catalog>.yaml files`,
+        `the catalogs in ${dir} have no locale '${diagnostic.locale}', which every fallback chain ends with; add ${path.join(dir, diagnostic.locale)}/<catalog>.yaml files or pass --default-locale`,
       );
     }
     throw new CliError(

@@ -168,8 +168,26 @@ describe("locmsg format", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      `locmsg format: the catalogs in ${dir} have no locale 'en', which every fallback chain ends with; add ${path.join(dir, "en")}/<catalog>.yaml files\n`,
+      `locmsg format: the catalogs in ${dir} have no locale 'en', which every fallback chain ends with; add ${path.join(dir, "en")}/<catalog>.yaml files or pass --default-locale\n`,
     );
+  });
+
+  it("uses the default locale given with --default-locale", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-cli-"));
+    await mkdir(path.join(dir, "fr"));
+    await writeFile(path.join(dir, "fr", "locmsg.yaml"), 'hello: "Bonjour"\n');
+    const result = await runCli(
+      ["format", "--catalogs", dir, "--default-locale", "fr", "--locale", "ja"],
+      '{"key":"hello"}',
+    );
+    expect(result.stdout).toBe("Bonjour\n");
+    expect(result.code).toBe(0);
+    const invalid = await runCli(
+      ["format", "--default-locale", "not a locale"],
+      '{"key":"hello"}',
+    );
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/invalid --default-locale 'not a locale'/);
   });
 
   it("exits 1 with --strict when catalogs do not load cleanly", async () => {
