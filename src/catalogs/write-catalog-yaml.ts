@@ -17,19 +17,22 @@ import { Document, Scalar } from "yaml";
 /**
  * Writes catalog entries as a YAML mapping with flat keys and double-quoted
  * values, in the order given, so the loader reads back exactly the same
- * strings (`no` and `007` stay text, control characters are escaped).
+ * strings (`no` and `007` stay text, control characters are escaped). An
+ * entry whose third element is `"mf2"` is written with the `!mf2` tag, as
+ * a MessageFormat 2 message.
  */
 export function writeCatalogYaml(
-  entries: Iterable<readonly [string, string]>,
+  entries: Iterable<readonly [string, string, ("mf2" | undefined)?]>,
   header?: string,
 ): string {
   const document = new Document(null, { schema: "failsafe" });
   const mapping = document.createNode({});
-  for (const [key, text] of entries) {
+  for (const [key, text, syntax] of entries) {
     const keyNode = new Scalar(key);
     keyNode.type = needsQuotes(key) ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN;
     const valueNode = new Scalar(text);
     valueNode.type = Scalar.QUOTE_DOUBLE;
+    if (syntax === "mf2") valueNode.tag = "!mf2";
     mapping.add(document.createPair(keyNode, valueNode));
   }
   document.contents = mapping;

@@ -99,3 +99,101 @@ describe("locale properties", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+/** YAML scalars in every style the loader reads, for one message text. */
+const safeWords = fc.stringMatching(
+  /^[A-Za-z0-9][A-Za-z0-9 ]{0,10}[A-Za-z0-9]$|^[A-Za-z0-9]$/,
+);
+const messageText = fc
+  .array(
+    fc.oneof(
+      safeWords,
+      fc.constantFrom(
+        "{name}",
+        "{1}",
+        "{vm.name}",
+        "{{",
+        "}}",
+        "  ",
+        "é",
+        "'",
+        '"',
+        "#",
+        ": x",
+      ),
+    ),
+    {
+      minLength: 1,
+      maxLength: 5,
+    },
+  )
+  .map((parts) => parts.join(""));
+
+type YamlValue =
+  | { kind: "scalar"; source: string }
+  | { kind: "map"; entries: [string, YamlValue][] };
+
+const scalarSource = fc.oneof(
+  safeWords.map((text) => text),
+  messageText.map((text) => `'${text.replaceAll("'", "''")}'`),
+  messageText.map((text) => JSON.stringify(text)),
+  fc
+    .array(safeWords, { minLength: 1, maxLength: 3 })
+    .map((lines) => `|-\n${lines.map((line) => `  ${line}`).join("\n")}`),
+  safeWords.map((word) => `!mf2 ${JSON.stringify(`Hello {$name} ${word}`)}`),
+);
+
+const yamlValue: fc.Arbitrary<YamlValue> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    scalarSource.map((source) => ({ kind: "scalar" as const, source })),
+    fc
+      .array(fc.tuple(key, tie("value") as fc.Arbitrary<YamlValue>), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((entries) => ({ kind: "map" as const, entries })),
+  ),
+})).value;
+
+/** Writes a mapping as block YAML, indenting nested mappings and block scalars. */
+function toYaml(entries: [string, YamlValue][], indent = ""): string {
+  return entries
+    .map(([name, value]) => {
+      if (value.kind === "map")
+        return `${indent}${name}:\n${toYaml(value.entries, `${indent}  `)}`;
+      const source = value.source.replaceAll("\n", `\n${indent}`);
+      return `${indent}${name}: ${source}\n`;
+    })
+    .join("");
+}
+
+describe("catalog YAML round trip", () => {
+  it("loads what it wrote back from any accepted catalog", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, yamlValue), { minLength: 1, maxLength: 5 }),
+        (entries) => {
+          const first = parseCatalogYaml(toYaml(entries), "source.yaml");
+          if (first.diagnostics.length > 0) return;
+          const written = writeCatalogYaml(
+            [...first.entries.values()].map(
+              (entry) =>
+                [entry.key, entry.text, entry.mf2 ? "mf2" : undefined] as const,
+            ),
+          );
+          const second = parseCatalogYaml(written, "written.yaml");
+          expect(second.diagnostics).toEqual([]);
+          const summary = (parsed: typeof first) =>
+            [...parsed.entries.values()].map((entry) => [
+              entry.key,
+              entry.text,
+              entry.mf2 !== undefined,
+            ]);
+          expect(summary(second)).toEqual(summary(first));
+        },
+      ),
+      PROPERTY_SETTINGS,
+    );
+  });
+});
