@@ -1,41 +1,48 @@
-import { buildCommand } from "./build-command.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./cli-error.js";
 import { processIo, type CommandIo } from "./command-io.js";
-import { EXPORT_FORMATS, exportCommand } from "./export-command.js";
-import { formatCommand } from "./format-command.js";
-import { IMPORT_FORMATS, importCommand } from "./import-command.js";
-import { lintCommand } from "./lint-command.js";
-import { hashPasswordCommand } from "./hash-password-command.js";
-import { serveCommand } from "./serve-command.js";
-import { taskCommand } from "./task-command.js";
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  format: { run: formatCommand, summary: "render one LocalizableMessage" },
-  task: { run: taskCommand, summary: "render TaskInfo objects, one line each" },
+/**
+ * The commands, each loaded on first use: importing every command module
+ * (the server framework, the linter, the formats) would slow down the
+ * start of each short command.
+ */
+export const COMMANDS: Record<
+  string,
+  { load: () => Promise<Command>; summary: string }
+> = {
+  format: {
+    load: async () => (await import("./format-command.js")).formatCommand,
+    summary: "render one LocalizableMessage",
+  },
+  task: {
+    load: async () => (await import("./task-command.js")).taskCommand,
+    summary: "render TaskInfo objects, one line each",
+  },
   import: {
-    run: importCommand,
-    summary: `read catalogs of another format: ${Object.keys(IMPORT_FORMATS).join(", ")}`,
+    load: async () => (await import("./import-command.js")).importCommand,
+    summary: "read catalogs of another format: vmsg, extension",
   },
   export: {
-    run: exportCommand,
-    summary: `write catalogs in another format: ${Object.keys(EXPORT_FORMATS).join(", ")}`,
+    load: async () => (await import("./export-command.js")).exportCommand,
+    summary: "write catalogs in another format: vmsg, extension",
   },
   lint: {
-    run: lintCommand,
+    load: async () => (await import("./lint-command.js")).lintCommand,
     summary: "check catalogs and translations, for CI",
   },
   build: {
-    run: buildCommand,
+    load: async () => (await import("./build-command.js")).buildCommand,
     summary: "compile catalogs to bundles for locmsg/browser",
   },
   serve: {
-    run: serveCommand,
+    load: async () => (await import("./serve-command.js")).serveCommand,
     summary: "run the vSphere VI/JSON API server (sessions, tasks, extensions)",
   },
   "hash-password": {
-    run: hashPasswordCommand,
+    load: async () =>
+      (await import("./hash-password-command.js")).hashPasswordCommand,
     summary: "print the scrypt hash of a password for the server configuration",
   },
 };
@@ -77,7 +84,9 @@ export async function main(
   }
 
   try {
-    return await command.run(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`locmsg ${name}: ${error.message}`);
