@@ -53,7 +53,10 @@ export function toMf2Params(
 ): Record<string, unknown> {
   const params: Record<string, unknown> = Object.create(null);
   for (const index of positionalIndexes(scope.args)) {
-    const found = readArgument({ kind: "position", index }, scope.args);
+    const found = readArgument(
+      { kind: "position", index, key: String(index) },
+      scope.args,
+    );
     if (found.ok)
       params[`arg${index}`] = toMf2Value(found.value, scope, context);
   }

@@ -4,12 +4,16 @@
 export interface PositionArgument {
   kind: "position";
   index: number;
+  /** The index as an argument key, `"1"`. */
+  key: string;
 }
 
 /** `{name}` or `{vm.name}`: an argument key followed by property names. */
 export interface NameArgument {
   kind: "name";
   path: string[];
+  /** The path as written, `"vm.name"`. */
+  key: string;
 }
 
 /** `.@CATALOG.prefix`: read `prefix.<value>.label` from CATALOG. */

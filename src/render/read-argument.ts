@@ -19,30 +19,29 @@ export function readArgument(
   args: readonly MessageArgument[],
 ): ArgumentResult {
   if (argument.kind === "position") {
-    const name = String(argument.index);
-    const keyed = args.find((arg) => arg.key === name);
+    const keyed = findArgument(args, argument.key);
     const value = unwrapViJson(
       keyed ? keyed.value : args[argument.index - 1]?.value,
     );
     if (present(value)) return { ok: true, value };
     return {
       ok: false,
-      reason: `there are ${args.length} arguments and none is keyed '${name}'`,
+      reason: `there are ${args.length} arguments and none is keyed '${argument.key}'`,
     };
   }
 
   const { path } = argument;
-  const whole = path.join(".");
-  const exact = args.find((arg) => arg.key === whole);
-  const exactValue = unwrapViJson(exact?.value);
-  if (present(exactValue)) return { ok: true, value: exactValue };
-
-  const first = args.find((arg) => arg.key === path[0]);
-  if (!first || !present(unwrapViJson(first.value))) {
-    return { ok: false, reason: `no argument is keyed '${path[0]}'` };
+  if (path.length > 1) {
+    const exact = findArgument(args, argument.key);
+    const exactValue = unwrapViJson(exact?.value);
+    if (present(exactValue)) return { ok: true, value: exactValue };
   }
 
-  let value: unknown = unwrapViJson(first.value);
+  const first = findArgument(args, path[0]!);
+  let value: unknown = unwrapViJson(first?.value);
+  if (!present(value)) {
+    return { ok: false, reason: `no argument is keyed '${path[0]}'` };
+  }
   for (let i = 1; i < path.length; i++) {
     const property = path[i]!;
     if (!isRecord(value) || !Object.hasOwn(value, property)) {
@@ -54,5 +53,17 @@ export function readArgument(
     value = unwrapViJson(value[property]);
   }
   if (present(value)) return { ok: true, value };
-  return { ok: false, reason: `'${whole}' is null` };
+  return { ok: false, reason: `'${argument.key}' is null` };
+}
+
+/** The first argument with `key`; a loop, because this runs per placeholder. */
+function findArgument(
+  args: readonly MessageArgument[],
+  key: string,
+): MessageArgument | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg.key === key) return arg;
+  }
+  return undefined;
 }

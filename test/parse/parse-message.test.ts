@@ -23,7 +23,7 @@ describe("parseMessage", () => {
         source: "{address}",
         start: 14,
         end: 23,
-        argument: { kind: "name", path: ["address"] },
+        argument: { kind: "name", path: ["address"], key: "address" },
       },
     ]);
   });

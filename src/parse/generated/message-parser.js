@@ -244,10 +244,11 @@ function peg$parse(input, options) {
   function peg$f7(digits) {
     const index = Number(digits);
     if (index < 1) error(`invalid placeholder '{${digits}}': positions start at 1`);
-    return { kind: "position", index };
+    return { kind: "position", index, key: String(index) };
   }
   function peg$f8(first, rest) {
-    return { kind: "name", path: [first, ...rest] };
+    const path = [first, ...rest];
+    return { kind: "name", path, key: path.join(".") };
   }
   function peg$f9(catalog, prefix) {
     return { catalog, prefix: prefix ?? "" };
