@@ -58,7 +58,7 @@ export function resolveLimits(limits: Partial<Limits> = {}): Limits {
   return resolved;
 }
 
-/** The message of a `limit-exceeded` diagnostic. */
+/** Writes the message of a `limit-exceeded` diagnostic. */
 export function describeLimit(
   what: string,
   value: number,

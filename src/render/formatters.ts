@@ -39,7 +39,7 @@ export function getFormatters(locale: string, timeZone?: string): Formatters {
   return formatters;
 }
 
-/** Reports whether `timeZone` is an IANA time zone `Intl` knows. */
+/** Reports whether `Intl` supports `timeZone` as an IANA time zone. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone });

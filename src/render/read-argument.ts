@@ -56,7 +56,7 @@ export function readArgument(
   return { ok: false, reason: `'${argument.key}' is null` };
 }
 
-/** The first argument with `key`; a loop, because this runs per placeholder. */
+/** Finds the first argument with `key`, in a loop because this runs per placeholder. */
 function findArgument(
   args: readonly MessageArgument[],
   key: string,

@@ -26,7 +26,7 @@ export function takeStep(scope: RenderScope, context: RenderContext): boolean {
   return false;
 }
 
-/** The longest text one argument may produce, from `maxArgumentLength`. */
+/** Returns the maximum length of one argument's text, `maxArgumentLength`. */
 export function maxValueLength(context: RenderContext): number {
   return context.limits?.maxArgumentLength ?? 1_048_576;
 }
