@@ -10,12 +10,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { loadCatalogDirectorySync } from "../catalogs/load-directory.js";
 import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
-import {
-  formatDiagnostic,
-  type Diagnostic,
-} from "../diagnostics/diagnostic.js";
+import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   catalogsToResources,
   encodeResourcesViJson,
@@ -23,6 +19,11 @@ import {
 } from "../formats/extension/catalogs-to-resources.js";
 import { readResourceDocument } from "../formats/extension/resource-info.js";
 import { resourcesToCatalogs } from "../formats/extension/resources-to-catalogs.js";
+import {
+  loadCatalogsToExport,
+  oneLine,
+  reportDiagnostics,
+} from "./report-diagnostics.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
 import {
@@ -124,7 +125,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
   const list = readResourceDocument(await readJsonInput(file));
   if (typeof list === "string") throw new CliError(`${source}: ${list}`);
   const { catalogs, diagnostics } = resourcesToCatalogs(list, source);
-  const errors = report(io, diagnostics);
+  const errors = reportDiagnostics(io, diagnostics);
   if (errors > 0) {
     io.stderr(
       `locmsg import: ${plural(errors, "error")} found; nothing was written`,
@@ -177,19 +178,9 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
     );
   }
 
-  const loaded = loadCatalogDirectorySync(dir);
-  if (report(io, loaded.diagnostics) > 0) {
-    io.stderr(
-      `locmsg export: the catalogs in ${dir} do not load cleanly; nothing was written`,
-    );
-    return EXIT_PROBLEMS;
-  }
-  const all = loaded.catalogs.all();
-  if (all.length === 0) {
-    throw new CliError(
-      `no catalogs found in ${dir}; it must hold DIR/<locale>/<catalog>.yaml files`,
-    );
-  }
+  const loaded = loadCatalogsToExport(dir, io);
+  if (!loaded) return EXIT_PROBLEMS;
+  const all = loaded.all();
   const modules = values.module;
   const known = new Set(
     all.flatMap((catalog) => [catalog.name, moduleOf(catalog)]),
@@ -202,11 +193,11 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   }
 
   const warnings: Diagnostic[] = [];
-  const resources = catalogsToResources(loaded.catalogs, {
+  const resources = catalogsToResources(loaded, {
     ...(modules ? { modules } : {}),
     onDiagnostic: (diagnostic) => warnings.push(diagnostic),
   });
-  report(io, warnings);
+  reportDiagnostics(io, warnings);
   const document = values["vi-json"]
     ? encodeResourcesViJson(resources)
     : resources;
@@ -234,21 +225,6 @@ function refuseExisting(targets: readonly string[]): void {
       `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; pass --force to overwrite, or choose another --out`,
     );
   }
-}
-
-/** Prints diagnostics; returns how many are errors. */
-function report(io: CommandIo, diagnostics: readonly Diagnostic[]): number {
-  let errors = 0;
-  for (const diagnostic of diagnostics) {
-    io.stderr(formatDiagnostic(diagnostic));
-    if (diagnostic.severity === "error") errors += 1;
-  }
-  return errors;
-}
-
-/** Puts a file name on one line, for a comment. */
-function oneLine(file: string): string {
-  return file.replace(/[\r\n]/g, " ");
 }
 
 function plural(count: number, noun: string): string {

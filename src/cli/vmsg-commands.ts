@@ -11,12 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { loadCatalogDirectorySync } from "../catalogs/load-directory.js";
 import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
-import {
-  formatDiagnostic,
-  type Diagnostic,
-} from "../diagnostics/diagnostic.js";
+import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseVmsg } from "../formats/vmsg/parse-vmsg.js";
 import {
   catalogToVmsg,
@@ -27,6 +23,11 @@ import {
   knownVsphereLocale,
   type VmsgTarget,
 } from "../formats/vmsg/vmsg-path.js";
+import {
+  loadCatalogsToExport,
+  oneLine,
+  reportDiagnostics,
+} from "./report-diagnostics.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
 import {
@@ -136,7 +137,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
     const imported = vmsgToCatalogEntries(parsed, plan.file);
     const context = { locale: plan.locale, catalog: plan.catalog };
     const diagnostics = [...parsed.diagnostics, ...imported.diagnostics];
-    const errors = report(io, diagnostics, context);
+    const errors = reportDiagnostics(io, diagnostics, context);
     problems += values.strict ? diagnostics.length : errors;
     const header = ` Imported by locmsg from ${oneLine(plan.file)}`;
     files.set(plan.target, writeCatalogYaml(imported.entries, header));
@@ -214,19 +215,9 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   checkOutputFolder(out);
   checkCatalogFolder(dir);
 
-  const loaded = loadCatalogDirectorySync(dir);
-  if (report(io, loaded.diagnostics) > 0) {
-    io.stderr(
-      `locmsg export: the catalogs in ${dir} do not load cleanly; nothing was written`,
-    );
-    return EXIT_PROBLEMS;
-  }
-  const catalogs = loaded.catalogs.all();
-  if (catalogs.length === 0) {
-    throw new CliError(
-      `no catalogs found in ${dir}; it must hold DIR/<locale>/<catalog>.yaml files`,
-    );
-  }
+  const loaded = loadCatalogsToExport(dir, io);
+  if (!loaded) return EXIT_PROBLEMS;
+  const catalogs = loaded.all();
   const targets = catalogs.map((catalog) =>
     path.join(out, catalog.locale, `${catalog.name}.vmsg`),
   );
@@ -237,7 +228,7 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   catalogs.forEach((catalog, index) => {
     const header = `Exported by locmsg from ${catalog.files.map(oneLine).join(", ")}`;
     const exported = catalogToVmsg(catalog, header);
-    errors += report(io, exported.diagnostics);
+    errors += reportDiagnostics(io, exported.diagnostics);
     if (exported.text !== undefined) files.set(targets[index]!, exported.text);
   });
 
@@ -295,25 +286,6 @@ function readInput(file: string): Uint8Array {
       code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new CliError(`cannot read ${file}: ${reason}; check the path`);
   }
-}
-
-/** Prints diagnostics with the given context; returns how many are errors. */
-function report(
-  io: CommandIo,
-  diagnostics: readonly Diagnostic[],
-  context: { locale?: string; catalog?: string } = {},
-): number {
-  let errors = 0;
-  for (const diagnostic of diagnostics) {
-    io.stderr(formatDiagnostic({ ...context, ...diagnostic }));
-    if (diagnostic.severity === "error") errors += 1;
-  }
-  return errors;
-}
-
-/** A file name for a one-line comment. */
-function oneLine(file: string): string {
-  return file.replace(/[\r\n]/g, " ");
 }
 
 function plural(count: number, noun: string): string {
