@@ -118,6 +118,11 @@ export async function buildCommand(
       `no catalogs found in ${dir}; pass a folder with DIR/<locale>/<catalog>.yaml files`,
     );
   }
+  if (!catalogs.locales().includes(defaultLocale)) {
+    throw new CliError(
+      `--default-locale ${defaultLocale} has no catalogs in ${dir}, and every fallback chain ends with it; choose one of ${catalogs.locales().join(", ")}`,
+    );
+  }
 
   const build = (format === "esm" ? buildEsmModules : buildBundles)(catalogs, {
     defaultLocale,

@@ -32,6 +32,33 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Writes the TaskInfo JSON. Input nested deeply enough to exhaust the stack
+ * while copying or writing it is unusable for JSON output; the line output
+ * still works for it.
+ */
+function jsonOutput(
+  document: unknown,
+  tasks: unknown[],
+  rendered: LocalizedTaskInfo[],
+): string {
+  try {
+    const output = tasks.map((task, index) =>
+      withLocalizedFields(task, rendered[index]!),
+    );
+    return JSON.stringify(
+      Array.isArray(document) ? output : output[0],
+      null,
+      2,
+    );
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new CliError(
+      "the TaskInfo nests too deeply to print as JSON; flatten its arguments, or leave out --json for one line per task",
+    );
+  }
+}
+
 /** The input TaskInfo with the server-rendered fields a client would receive. */
 function withLocalizedFields(
   raw: unknown,
@@ -96,12 +123,7 @@ export async function taskCommand(
 
   for (const diagnostic of diagnostics) io.stderr(formatDiagnostic(diagnostic));
   if (values.json) {
-    const output = tasks.map((task, index) =>
-      withLocalizedFields(task, rendered[index]!),
-    );
-    io.stdout(
-      JSON.stringify(Array.isArray(document) ? output : output[0], null, 2),
-    );
+    io.stdout(jsonOutput(document, tasks, rendered));
   } else {
     for (const task of rendered) io.stdout(task.line);
   }

@@ -70,3 +70,24 @@ describe("locmsg build --format esm", () => {
     expect(result.stdout).toContain("--format F");
   });
 });
+
+describe("locmsg build default locale", () => {
+  it("exits 2 for a default locale without catalogs", async () => {
+    const { runCli } = await import("../helpers/run-cli.js");
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const out = await mkdtemp(path.join(tmpdir(), "locmsg-build-"));
+    const result = await runCli([
+      "build",
+      "catalogs",
+      "--out",
+      out,
+      "--default-locale",
+      "zz",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--default-locale zz has no catalogs/);
+    expect(result.stderr).not.toMatch(/MessageFormat 2/);
+  });
+});

@@ -125,3 +125,16 @@ describe("locmsg task", () => {
     expect(result.stderr).toMatch(/invalid --locale 'tlh'.*Supported: de, en/);
   });
 });
+
+describe("locmsg task --json limits", () => {
+  it("rejects input too deep for JSON output", async () => {
+    const deep = "[".repeat(20_000) + "]".repeat(20_000);
+    const task = `{"key":"t","descriptionId":"VirtualMachine.powerOn","state":"queued","description":{"key":"com.vmware.locmsg.ipAddress","arg":[{"key":"address","value":${deep}}]}}`;
+    const json = await runCli(["task", "--locale", "en", "--json"], task);
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe("");
+    expect(json.stderr).toMatch(/nests too deeply to print as JSON/);
+    const lines = await runCli(["task", "--locale", "en"], task);
+    expect(lines.code).toBe(0);
+  });
+});
