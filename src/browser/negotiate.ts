@@ -17,11 +17,16 @@ export function toBcp47(locale: string): string {
 /** Returns the catalog locale for a requested locale (vSphere or BCP 47 form). */
 export function matchMessageLocale(
   requested: string,
-  manifest: Pick<Manifest, "languageMatches" | "defaultLocale">,
+  manifest: Pick<Manifest, "languageMatches" | "defaultLocale" | "locales">,
 ): string {
-  const { language, script, region } = new Intl.Locale(
-    toBcp47(requested),
-  ).maximize();
+  const locale = new Intl.Locale(toBcp47(requested));
+  // A catalog for exactly the requested language and region wins, as in the
+  // server's matcher; this also finds languages CLDR cannot maximize (tlh).
+  const exact = locale.region
+    ? `${locale.language}_${locale.region}`
+    : locale.language;
+  if (!locale.script && manifest.locales.includes(exact)) return exact;
+  const { language, script, region } = locale.maximize();
   const matches = manifest.languageMatches;
   // Keys contain '-', so no key is an Object.prototype property.
   return (

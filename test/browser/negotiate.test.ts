@@ -106,4 +106,19 @@ describe("browser negotiation", () => {
   it("matches another default", () => {
     compare(["de", "en", "fr"], "de");
   });
+
+  it("finds languages CLDR cannot maximize", () => {
+    const locales = ["en", "qaa", "tlh", "xx"];
+    const manifest = {
+      locales,
+      defaultLocale: "en",
+      languageMatches: computeLanguageMatches(locales, "en"),
+    };
+    for (const request of ["tlh", "qaa", "xx", "xx-Fake"]) {
+      expect(matchMessageLocale(request, manifest), request).toBe(
+        negotiateMessageLocale(request, locales, "en"),
+      );
+    }
+    expect(matchMessageLocale("tlh", manifest)).toBe("tlh");
+  });
 });

@@ -745,9 +745,14 @@ function toBcp47(locale) {
  * CLDR language matching that the build stored in `languageMatches`.
  */
 function matchMessageLocale(requested, manifest) {
-  const { language, script, region } = new Intl.Locale(
-    toBcp47(requested),
-  ).maximize();
+  const locale = new Intl.Locale(toBcp47(requested));
+  // A catalog for exactly the requested language and region wins, as in the
+  // server's matcher; this also finds languages CLDR cannot maximize (tlh).
+  const exact = locale.region
+    ? `${locale.language}_${locale.region}`
+    : locale.language;
+  if (!locale.script && manifest.locales.includes(exact)) return exact;
+  const { language, script, region } = locale.maximize();
   const matches = manifest.languageMatches;
   // Keys contain '-', so no key is an Object.prototype property.
   return (
