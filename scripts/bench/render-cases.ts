@@ -76,7 +76,7 @@ export const INPUTS: CaseInput[] = [
   };
 });
 
-/** The LocalizableMessages a server would send for an input, one per case. */
+/** Builds the LocalizableMessages a server would send for an input, one per case. */
 function localizableMessages(
   input: Omit<CaseInput, "messages" | 1 | 2>,
 ): object[] {

@@ -126,7 +126,7 @@ export class CatalogSet {
     return [...names].sort();
   }
 
-  /** Every catalog, in locale then name order. */
+  /** Returns every catalog, in locale then name order. */
   all(): Catalog[] {
     return this.locales().flatMap((locale) =>
       [...this.byLocale.get(locale)!.values()].sort((a, b) =>

@@ -59,7 +59,7 @@ function jsonOutput(
   }
 }
 
-/** The input TaskInfo with the server-rendered fields a client would receive. */
+/** Adds to the input TaskInfo the server-rendered fields a client would receive. */
 function withLocalizedFields(
   raw: unknown,
   localized: LocalizedTaskInfo,

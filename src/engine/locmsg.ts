@@ -100,9 +100,9 @@ export class Locmsg {
   }
 
   /**
-   * Reads the catalog folder again. When the new read has any error (a file
-   * vanished, was cut short or changed into invalid YAML while being read),
-   * the catalogs in use stay and the errors are returned; otherwise the new
+   * Reads the catalog folder again. A file may vanish, be cut short or turn
+   * into invalid YAML while it is read. When the new read has any error, the
+   * catalogs in use stay and the errors are returned. Otherwise the new
    * catalogs replace them.
    */
   async reload(): Promise<{ replaced: boolean; diagnostics: Diagnostic[] }> {

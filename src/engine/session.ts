@@ -43,8 +43,8 @@ export interface SessionOptions {
 }
 
 /**
- * Records a diagnostic for the current render; returns false for a repeat,
- * so a message that fails the same way in a loop is reported once.
+ * Records a diagnostic for the current render and returns false for a
+ * repeat. A message that fails the same way in a loop is reported once.
  */
 function firstReport(budget: RenderBudget, diagnostic: Diagnostic): boolean {
   const id = `${diagnostic.code}\u0000${diagnostic.key ?? ""}\u0000${diagnostic.message}`;
@@ -91,7 +91,7 @@ function checkOptions(options: RenderOptions | undefined): void {
   }
 }
 
-/** An argument of `formatTemplate`'s list: `{key, value}` or a bare value. */
+/** Reads one item of `formatTemplate`'s list: `{key, value}` or a bare value. */
 function toTemplateArgument(item: unknown): MessageArgument {
   if (
     typeof item === "object" &&
@@ -429,7 +429,7 @@ export class Session {
   }
 
   /**
-   * The context for renders without per-call options, rebuilt only when the
+   * Returns the context for renders without per-call options, rebuilt only when the
    * locale or time zone changes, so a render allocates no context.
    */
   private baseContext(): RenderContext {

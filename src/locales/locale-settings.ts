@@ -74,7 +74,7 @@ export function isSupportedLocale(
   return settings.supportedLocaleList === undefined && intlCanFormat(tag);
 }
 
-/** The locales a client may ask for, for error messages and `--help`. */
+/** Lists the locales a client may request, for error messages and `--help`. */
 export function describeSupportedLocales(settings: LocaleSettings): string[] {
   if (settings.supportedLocaleList !== undefined) {
     return [...settings.supportedLocaleList].sort();

@@ -4,8 +4,8 @@ import type { RenderScope } from "./render-parts.js";
 
 /**
  * Counts one unit of work (a placeholder, or an item of a list argument)
- * against `maxRenderSteps`; returns false once the budget is spent, so
- * lookups and values that fan out cannot make a render grow beyond a bound.
+ * against `maxRenderSteps` and returns false once the budget is spent. So
+ * lookups and values that fan out cannot make a render grow without bound.
  */
 export function takeStep(scope: RenderScope, context: RenderContext): boolean {
   const { budget, limits } = context;

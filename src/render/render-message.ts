@@ -6,8 +6,9 @@ import { renderEntry } from "./render-entry.js";
 /**
  * Renders a LocalizableMessage from the `locmsg` catalog of the locale
  * chain. A key that no catalog has renders the message's own `message` text
- * (extensions send free text that way) without a diagnostic; with no text
- * either, it renders the key and its arguments and reports `missing-message`.
+ * without a diagnostic, because extensions send free text that way. With no
+ * text either, it renders the key and its arguments and reports
+ * `missing-message`.
  */
 export function renderMessage(
   input: MessageInput,
@@ -46,7 +47,7 @@ export function renderMessage(
   return describeMessage(input);
 }
 
-/** The fallback text for an unknown key: `key (name = value, …)`, never empty. */
+/** Describes an unknown key as `key (name = value, …)`, which is never empty. */
 function describeMessage(input: MessageInput): string {
   const key = input.key === "" ? "(message without a key)" : input.key;
   if (input.args.length === 0) return key;

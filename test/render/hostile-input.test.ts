@@ -16,7 +16,7 @@ function session() {
   return new Locmsg(catalogs).createSession({ locale: "en" });
 }
 
-/** An object whose two properties are the same object, `depth` levels deep. */
+/** Builds an object whose two properties are the same object, `depth` levels deep. */
 function sharedTree(depth: number): Record<string, unknown> {
   let node: Record<string, unknown> = { name: "leaf" };
   for (let level = 0; level < depth; level++)

@@ -8,7 +8,7 @@
  * 2. `<lang>/<domain>.vmsg`: the folder names a locale.
  * 3. `<lang>.vmsg`: locale `lang`; the catalog name must be given.
  *
- * A name counts as a locale only when ICU knows its language (and region),
+ * A name counts as a locale only when ICU has data for its language (and region),
  * so `toolbox` or `messages`, which are well-formed BCP 47 tags, do not.
  * Options given by the caller override what the path says.
  */
@@ -34,7 +34,7 @@ const regionNames = new Intl.DisplayNames(["en"], {
   fallback: "none",
 });
 
-/** Normalises a locale to vSphere form when ICU knows it, else undefined. */
+/** Normalises a locale to vSphere form when ICU has data for it, else undefined. */
 export function knownVsphereLocale(input: string): string | undefined {
   const locale = normalizeVsphereLocale(input);
   const tag = toBcp47(input);
