@@ -1,6 +1,11 @@
 import type { Session } from "../../src/engine/session.js";
-import { buildCases, INPUTS, type CompiledRenderers } from "./render-cases.js";
-import { medianNanoseconds } from "./measure.js";
+import {
+  buildCases,
+  INPUTS,
+  type CompiledRenderers,
+  type Renderer,
+} from "./render-cases.js";
+import { medianNanoseconds, warmCallSite } from "./measure.js";
 
 export interface RenderResult {
   caseName: string;
@@ -19,7 +24,13 @@ export async function runRenderBench(
   options: { time: number; warmupTime: number },
 ): Promise<RenderResult[]> {
   const results: RenderResult[] = [];
-  for (const benchCase of await buildCases(session, compiled)) {
+  const cases = await buildCases(session, compiled);
+  const runs = new Map<Renderer, (index: number) => string>();
+  for (const benchCase of cases)
+    for (const render of benchCase.renderers.values())
+      runs.set(render, (index) => render(INPUTS[index & 3]!));
+  warmCallSite([...runs.values()]);
+  for (const benchCase of cases) {
     const baseline = benchCase.renderers.get("template literal")!;
     const expected = INPUTS.map((input) => baseline(input));
     const times = new Map<string, number>();
@@ -28,10 +39,7 @@ export async function runRenderBench(
       const sameOutput = INPUTS.every(
         (input, index) => render(input) === expected[index],
       );
-      const nanoseconds = await medianNanoseconds(
-        (index) => render(INPUTS[index & 3]!),
-        options,
-      );
+      const nanoseconds = await medianNanoseconds(runs.get(render)!, options);
       times.set(library, nanoseconds);
       results.push({
         caseName: benchCase.name,

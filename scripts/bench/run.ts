@@ -4,7 +4,9 @@
  * `bench:start` and `bench:end` markers. The rest of the page is kept.
  * It builds dist/ first, because the child processes run the compiled
  * code. `--quick` shortens every measurement for a smoke run and leaves the
- * page as it is.
+ * page as it is. `--only render` (or `cold-start`, `compile-lint`, `cli`;
+ * comma-separated) runs those parts alone, prints their tables and leaves
+ * the page as it is.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -190,9 +192,74 @@ function section(
   ].join("\n");
 }
 
+const PARTS = ["render", "cold-start", "compile-lint", "cli"];
+
+/** `--only a,b`: the parts to run alone, or undefined for the whole benchmark. */
+function onlyParts(): Set<string> | undefined {
+  const index = process.argv.indexOf("--only");
+  if (index < 0) return undefined;
+  const parts = (process.argv[index + 1] ?? "").split(",");
+  const unknown = parts.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0 || parts.length === 0)
+    throw new Error(
+      `--only takes a comma-separated list of ${PARTS.join(", ")}; got "${process.argv[index + 1] ?? ""}"`,
+    );
+  return new Set(parts);
+}
+
+/** Runs the parts named by `--only` and prints their tables. */
+async function measureParts(
+  parts: Set<string>,
+  settings: typeof FULL,
+  workDir: string,
+): Promise<void> {
+  const engine = await Locmsg.fromDirectory(SHIPPED);
+  const out: string[] = [];
+  if (parts.has("render")) {
+    const session = engine.createSession({ locale: "en", timeZone: "UTC" });
+    const esm = await loadEsm(engine, path.join(workDir, "render-esm"));
+    out.push(
+      renderTables(await runRenderBench(session, { esm }, settings.render)),
+    );
+  }
+  if (parts.has("cold-start")) {
+    const coldStart = await runColdStart(engine.catalogs, {
+      shippedDir: SHIPPED,
+      workDir: path.join(workDir, "cold-start"),
+      locale: COLD_START_LOCALE,
+      chainLocales: ["de", "en"],
+      runs: settings.coldStartRuns,
+    });
+    out.push(coldStartTable(coldStart));
+  }
+  if (parts.has("compile-lint")) {
+    const compileLint = await runCompileLint({
+      workDir: path.join(workDir, "generated"),
+      keys: settings.generatedKeys,
+      rounds: settings.compileRounds,
+    });
+    out.push(throughputTable(compileLint));
+  }
+  if (parts.has("cli"))
+    out.push(cliTable(await runCliStartup(settings.cliRuns)));
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   const settings = quick ? QUICK : FULL;
+  const only = onlyParts();
+  if (only) {
+    progress("npm run build");
+    buildDist();
+    const workDir = await mkdtemp(path.join(os.tmpdir(), "locmsg-bench-"));
+    try {
+      await measureParts(only, settings, workDir);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+    return;
+  }
   const command = `npm run bench${quick ? " -- --quick" : ""}`;
   const loadBefore = loadAverage();
 
