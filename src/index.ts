@@ -12,6 +12,7 @@
 export { Locmsg, type LocmsgOptions } from "./engine/locmsg.js";
 export {
   Session,
+  type MessageFunction,
   type RenderOptions,
   type SessionOptions,
 } from "./engine/session.js";

@@ -18,6 +18,11 @@ console.log(session.format(message));
 session.setLocale("en");
 console.log(session.format(message));
 
+// A message function renders one key with named arguments. It compiles the
+// message on first use and follows the session's locale.
+const ipAddress = session.message("com.vmware.locmsg.ipAddress");
+console.log(ipAddress({ address: "10.0.0.1" }));
+
 const task = session.renderTaskInfo({
   key: "task-7",
   descriptionId: "VirtualMachine.powerOn",

@@ -133,6 +133,20 @@ function locmsg(renderer: MessageRenderer): Renderer[] {
   );
 }
 
+/**
+ * Calls the session's message functions with named arguments: the input
+ * object itself is the argument object (see `esmMessageFunctions`).
+ */
+function locmsgMessageFunctions(session: Session): Renderer[] {
+  return messageKeys().map((key) => session.message(key));
+}
+
+function messageKeys(): string[] {
+  return (INPUTS[0]!.messages as { key: string }[]).map(
+    (message) => message.key,
+  );
+}
+
 function messageformat4(): Renderer[] {
   // Bidi isolation is off so the text matches the other libraries'.
   const mf = (source: string) =>
@@ -330,7 +344,33 @@ export const CASE_NAMES = [
   "{1} recursive lookup",
   "event property paths",
   "MF2 plural",
+  "MF2 plural, a new count every call",
 ];
+
+/** The first count of the case whose counts never repeat. */
+const FIRST_FRESH_COUNT = 1_000_000;
+
+/**
+ * Wraps a library's MF2 plural renderer so that every call formats a count
+ * it has not seen before. The other cases cycle through four inputs, so a
+ * renderer that remembers formatted numbers (locmsg does, up to a bound)
+ * formats each only once; here every call formats anew. Each wrapper
+ * counts on its own from the same start, so all produce the same texts.
+ */
+function freshCounts(plural: Renderer): Renderer {
+  let next = FIRST_FRESH_COUNT;
+  const input: CaseInput = {
+    ...INPUTS[0]!,
+    messages: localizableMessages(INPUTS[0]!),
+  };
+  const argument = (input.messages[4] as { arg: { value: unknown }[] }).arg[0]!;
+  return () => {
+    const count = next++;
+    input.count = count;
+    argument.value = count;
+    return plural(input);
+  };
+}
 
 /** The renderer of `locmsg build --format esm` output (see its index.d.ts). */
 export interface EsmRenderer extends MessageRenderer {
@@ -351,10 +391,7 @@ export interface CompiledRenderers {
  * `host`, `datacenter` and `count`, the names the five messages read.
  */
 function esmMessageFunctions(esm: EsmRenderer): Renderer[] {
-  const keys = (INPUTS[0]!.messages as { key: string }[]).map(
-    (message) => message.key,
-  );
-  return keys.map((key) => esm.message(key));
+  return messageKeys().map((key) => esm.message(key));
 }
 
 /** Builds the cases; renderers of one case all produce the same text. */
@@ -364,6 +401,7 @@ export async function buildCases(
 ): Promise<BenchCase[]> {
   const libraries: [string, Renderer[]][] = [
     ["template literal", templateLiterals()],
+    ["locmsg message function", locmsgMessageFunctions(session)],
     ["locmsg", locmsg(session)],
     ["locmsg compiled ESM", locmsg(compiled.esm)],
     [
@@ -376,6 +414,8 @@ export async function buildCases(
     ["@fluent/bundle", fluent()],
     ["i18next", await i18n()],
   ];
+  for (const [, renderers] of libraries)
+    renderers.push(freshCounts(renderers[4]!));
   return CASE_NAMES.map((name, index) => ({
     name,
     renderers: new Map(

@@ -230,6 +230,14 @@ class Mf2Compiler {
   }
 }
 
+/**
+ * Compiles an MF2 data model to the bundle form; throws an `UnsupportedMf2`
+ * that says why when the message is outside the subset.
+ */
+export function compileMf2Model(message: Model.Message): Mf2Message {
+  return new Mf2Compiler().compile(message);
+}
+
 /** Converts an offset in the MF2 source to a 1-based line and column. */
 function positionIn(text: string, offset: number) {
   const before = text.slice(0, offset);
@@ -248,7 +256,7 @@ export function compileMf2Entry(
   diagnostics: Diagnostic[],
 ): CompiledMessage | undefined {
   try {
-    return [new Mf2Compiler().compile(entry.mf2!.message)];
+    return [compileMf2Model(entry.mf2!.message)];
   } catch (error) {
     if (!(error instanceof UnsupportedMf2)) throw error;
     const offset = error instanceof UnsupportedAt ? error.offset : undefined;

@@ -82,6 +82,12 @@ export class CatalogSet {
     Map<string, Map<string, FoundEntry | null>>
   >();
 
+  /**
+   * Counts changes: `changed` (and so `add` and `delete`) increments it, so
+   * anything derived from the catalogs can tell when to rebuild.
+   */
+  revision = 0;
+
   /** Adds a catalog, replacing one with the same locale and name. */
   add(catalog: Catalog): void {
     let catalogs = this.byLocale.get(catalog.locale);
@@ -106,6 +112,7 @@ export class CatalogSet {
    */
   changed(): void {
     this.views = new WeakMap();
+    this.revision++;
   }
 
   get(locale: string, name: string): Catalog | undefined {

@@ -23,9 +23,13 @@ import { describeValue } from "../render/describe-value.js";
 import {
   readMessageInput,
   type MessageArgument,
+  type MessageInput,
 } from "../vsphere/localizable-message.js";
 import { readTaskInfo } from "../vsphere/read-task-info.js";
 import { decodeViJson, isRecord } from "../vsphere/vi-json.js";
+import { compilerFor } from "../compile/compiler-cache.js";
+import { hasPlainPrototype, type Compiled } from "../compile/fast-render.js";
+import type { MessageCompiler } from "../compile/message-compiler.js";
 import type { Locmsg } from "./locmsg.js";
 
 /** Per-call options; each defaults to the engine's setting. */
@@ -34,6 +38,16 @@ export interface RenderOptions {
   strict?: boolean;
   onDiagnostic?: DiagnosticHandler;
 }
+
+/**
+ * Renders one `locmsg` catalog message with named arguments (an object whose
+ * properties are the arguments; `{1}` reads property `1`) or positional
+ * ones (an array).
+ */
+export type MessageFunction = (
+  args?: object,
+  options?: RenderOptions,
+) => string;
 
 export interface SessionOptions {
   /** Locale as for `SetLocale`; the default locale when left out. */
@@ -126,6 +140,9 @@ export class Session {
   private resolved: ResolvedLocale;
   private zone: string | undefined;
   private cachedContext: RenderContext | undefined;
+  /** The compiler of `compiledContext`, for `format` and message functions. */
+  private cachedCompiler: MessageCompiler | undefined;
+  private compiledContext: RenderContext | undefined;
   /** The locale as requested, resolved again when the catalogs change. */
   private requestedLocale: string | undefined;
   private generation: number;
@@ -234,6 +251,63 @@ export class Session {
   private formatUnguarded(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
+    if (options === undefined) {
+      const text = this.renderCompiled(input);
+      if (text !== undefined) return text;
+    }
+    return this.renderInput(input, options);
+  }
+
+  /**
+   * Renders a LocalizableMessage through the compiled closures when its
+   * arguments all have distinct keys (so they can be named arguments), or
+   * returns undefined for the general path.
+   */
+  private renderCompiled(input: MessageInput): string | undefined {
+    const { args } = input;
+    if (args.length > this.engine.limits.maxArguments) return undefined;
+    const compiler = this.currentCompiler();
+    const compiled = compiler.lookupKey(input.key);
+    if (compiled === null) return undefined;
+    if (typeof compiled === "string") return compiled;
+    const named: Record<string, unknown> = Object.create(null);
+    for (let index = 0; index < args.length; index++) {
+      const { key, value } = args[index]!;
+      // A positional argument, or a repeated key, which the general path
+      // resolves by position and by first occurrence.
+      if (key === undefined || key in named) return undefined;
+      named[key] = value;
+    }
+    const steps = compiler.steps;
+    compiler.steps = 0;
+    try {
+      return compiled(named, 1);
+    } catch {
+      // A getter that throws: the general path reports it.
+      return undefined;
+    } finally {
+      compiler.steps = steps;
+    }
+  }
+
+  /** Returns the compiler for the session's current locale, time zone and catalogs. */
+  private currentCompiler(): MessageCompiler {
+    const context = this.baseContext();
+    const compiler = this.cachedCompiler;
+    if (
+      compiler !== undefined &&
+      this.compiledContext === context &&
+      compiler.revision === context.catalogs.revision
+    ) {
+      return compiler;
+    }
+    this.compiledContext = context;
+    this.cachedCompiler = compilerFor(context);
+    return this.cachedCompiler;
+  }
+
+  /** Renders a message read from a LocalizableMessage or a message function's arguments. */
+  private renderInput(input: MessageInput, options?: RenderOptions): string {
     // The hottest entry point: it takes its context directly, without the
     // callback that withContext needs.
     const context = this.contextFor(options);
@@ -248,6 +322,64 @@ export class Session {
       input.args.length = maxArguments;
     }
     return renderMessage(input, context);
+  }
+
+  /**
+   * Returns a function that renders the `locmsg` message `key` in this
+   * session's current locale, like `format({key, arg})` with the same
+   * fallbacks and diagnostics. The function compiles the message to a
+   * closure on first use, so calls with strings, numbers, label lookups,
+   * `{1}` lookups, property paths and common MF2 plurals do no parsing,
+   * lookups by key or allocation of argument lists. Other calls, and calls
+   * with options, render through `format`'s path.
+   *
+   * NOTE: the compiled path reads the properties a message names and does
+   * not count the others, so `maxArguments` applies only where `format`'s
+   * path renders (for example when a value is missing).
+   */
+  message(key: string): MessageFunction {
+    if (typeof key !== "string") {
+      throw invalidInput(
+        `the message key must be a string such as "com.vmware.locmsg.taskState", not ${describeValue(key, 100)}`,
+      );
+    }
+    let context: RenderContext | undefined;
+    let compiler: MessageCompiler | undefined;
+    let compiled: Compiled | null = null;
+    return (args = NO_ARGUMENTS, options) => {
+      if (options === undefined && hasPlainPrototype(args)) {
+        // Compiled again when the locale, time zone or catalogs change.
+        if (
+          compiler === undefined ||
+          this.cachedContext !== context ||
+          this.generation !== this.engine.generation ||
+          compiler.revision !== context!.catalogs.revision
+        ) {
+          context = this.baseContext();
+          compiler = compilerFor(context);
+          compiled = compiler.lookupKey(key);
+        }
+        if (typeof compiled === "string") return compiled;
+        if (compiled !== null) {
+          // Saved and restored, because reading an argument may run a
+          // getter that renders another message with the same compiler.
+          const steps = compiler.steps;
+          compiler.steps = 0;
+          let text: string | undefined;
+          try {
+            text = compiled(args as Record<string, unknown>, 1);
+          } catch {
+            // A getter that throws, or a stack overflow: the general path
+            // below reads the arguments again and reports the error.
+          }
+          compiler.steps = steps;
+          if (text !== undefined) return text;
+        }
+      }
+      return guarded(() =>
+        this.renderInput({ key, args: messageArguments(args) }, options),
+      );
+    };
   }
 
   /**
@@ -452,6 +584,21 @@ export class Session {
     };
     return this.cachedContext;
   }
+}
+
+const NO_ARGUMENTS: object = Object.freeze({});
+
+/** Reads a message function's arguments: an object of named arguments or an array. */
+function messageArguments(args: unknown): MessageArgument[] {
+  if (Array.isArray(args)) {
+    return args.map((value: unknown) => ({ key: undefined, value }));
+  }
+  if (typeof args !== "object" || args === null) {
+    throw invalidInput(
+      `the arguments must be an object of named arguments or an array of values, not ${describeValue(args, 100)}`,
+    );
+  }
+  return objectArguments(args as Record<string, unknown>);
 }
 
 function objectArguments(object: Record<string, unknown>): MessageArgument[] {
