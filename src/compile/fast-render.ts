@@ -8,9 +8,9 @@
  * A closure returns `undefined` ("bail out") whenever a case needs more than
  * that: a missing or unusual value, a diagnostic, a limit. The caller then
  * renders the same message on the general path (src/render/), which gives
- * the text and reports the diagnostics. A closure has no side effects, so
- * bailing out part way loses nothing, and its result, when it returns one,
- * equals the general path's (test/property/message-function.property.test.ts
+ * the text and reports the diagnostics. A closure changes nothing but
+ * caches and the step count, so bailing out part way loses nothing, and its
+ * result, when it returns one, equals the general path's (test/property/message-function.property.test.ts
  * compares the two on generated catalogs and arguments).
  */
 
@@ -29,20 +29,6 @@ export type Compiled = string | FastRender;
 
 /** A closure that always hands the render to the general path. */
 export const BAIL_OUT: FastRender = () => undefined;
-
-/**
- * Reports whether a value is an object that the general path would read as
- * it is: not null, not an array and not a VI/JSON wrapper (`_typeName`),
- * which the general path unwraps first.
- */
-export function isPlainRecord(value: unknown): value is Arguments {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    (value as Arguments)["_typeName"] === undefined
-  );
-}
 
 /**
  * Reports whether message functions may read `args` with property reads:

@@ -1,4 +1,4 @@
-import { isPlainRecord, type Arguments } from "./fast-render.js";
+import type { Arguments } from "./fast-render.js";
 import type { MessageCompiler } from "./message-compiler.js";
 import { LABEL, LOOKUP, VALUE, type PlaceholderOp } from "./placeholder-op.js";
 
@@ -13,10 +13,18 @@ function readPath(op: PlaceholderOp, args: Arguments): unknown {
   let value = args[op.first];
   for (let index = 0; index < rest.length; index++) {
     const property = rest[index]!;
-    if (!isPlainRecord(value) || !Object.hasOwn(value, property)) {
+    // The general path reads own properties of records, after unwrapping
+    // a VI/JSON value (an object with `_typeName` and its own `_value`).
+    if (
+      typeof value !== "object" ||
+      value === null ||
+      !Object.hasOwn(value, property) ||
+      Object.hasOwn(value, "_value") ||
+      Array.isArray(value)
+    ) {
       return undefined;
     }
-    value = value[property];
+    value = (value as Arguments)[property];
   }
   return value;
 }
