@@ -7,6 +7,7 @@
  * VI/JSON wrapped values (`{"_typeName": "int", "_value": 3}`) are
  * unwrapped as they are read.
  */
+import { describeValue } from "./describe-value.js";
 import { renderEntry } from "./render-parts.js";
 import {
   dateFormat,
@@ -17,13 +18,16 @@ import {
   type Origin,
 } from "./render-state.js";
 
-/** A LocalizableMessage (or VirtualMachineMessage) as the renderer reads it. */
-export interface MessageInput {
-  key: string;
-  args: Argument[];
-  /** The message's own text, false or empty when it has none. */
-  message?: string | false | undefined;
-}
+/**
+ * A LocalizableMessage (or VirtualMachineMessage) as the renderer reads it:
+ * the key, the arguments, and the message's own text (false or empty when
+ * it has none).
+ */
+export type MessageInput = [
+  key: string,
+  args: Argument[],
+  message?: string | false | undefined,
+];
 
 export function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -37,40 +41,29 @@ export function isRecord(value: unknown): value is Record<string, any> {
  * a managed object reference.
  */
 export function unwrap(value: unknown): any {
-  if (!isRecord(value) || !Object.hasOwn(value, "_value")) return value;
-  const type = value["_typeName"];
-  const wrapped = value["_value"];
+  const type =
+    isRecord(value) && Object.hasOwn(value, "_value") && value["_typeName"];
   if (typeof type !== "string") return value;
+  const wrapped = (value as Record<string, unknown>)["_value"];
   if (typeof wrapped !== "string") return wrapped;
   if (/^(byte|short|int|long|float|double)$/.test(type)) return Number(wrapped);
-  if (type === "dateTime" && !isNaN(Date.parse(wrapped))) {
-    return new Date(wrapped);
-  }
-  return type === "boolean" ? wrapped === "true" : wrapped;
+  if (type === "boolean") return wrapped === "true";
+  return type === "dateTime" && !isNaN(Date.parse(wrapped))
+    ? new Date(wrapped)
+    : wrapped;
 }
 
 /**
- * Returns a value as the `key (name = value)` fallback and diagnostics show
- * it: a string as it is, a date in ISO 8601 (`Invalid Date` when invalid),
- * anything else as JSON.
+ * Formats an argument value. Lists nested `maxDepth` deep are written as
+ * their JSON preview, as on the server, so no input exhausts the stack.
+ * NOTE: the server also stops a render after 100,000 placeholders and list
+ * items (`maxRenderSteps`), but this runtime formats every item.
  */
-export function describeValue(value: unknown): string {
-  try {
-    return typeof value === "string"
-      ? value
-      : value instanceof Date
-        ? (value.toJSON() ?? `${value}`)
-        : (JSON.stringify(value) ?? `${value}`);
-  } catch {
-    // BigInts and cycles do not serialize.
-    return `${value}`;
-  }
-}
-
 export function formatValue(
   raw: unknown,
   stack: readonly string[],
   origin: Origin | undefined,
+  depth = 0,
 ): string {
   const value = unwrap(raw);
   const type = typeof value;
@@ -82,9 +75,11 @@ export function formatValue(
     return dateFormat().format(value);
   }
   if (Array.isArray(value)) {
-    return intl(Intl.ListFormat, { type: "unit", style: "short" }).format(
-      value.map((item) => formatValue(item, stack, origin)),
-    );
+    return depth < maxDepth
+      ? intl(Intl.ListFormat, { type: "unit", style: "short" }).format(
+          value.map((item) => formatValue(item, stack, origin, depth + 1)),
+        )
+      : describeValue(value, 1_048_576);
   }
   if (isRecord(value)) {
     const typeName = value["_typeName"];
@@ -97,8 +92,8 @@ export function formatValue(
       const input = readMessage(value);
       if (!input) return describeValue(value);
       if (stack.length < maxDepth) return renderMessage(input, stack);
-      report("lookup-depth", origin, input.key);
-      return input.key;
+      report("lookup-depth", origin, input[0]);
+      return input[0];
     }
     if (
       typeof value["value"] === "string" &&
@@ -112,7 +107,7 @@ export function formatValue(
   }
   // Reached by an invalid Date, an object without a name, undefined and the like.
   const text = describeValue(value);
-  report("invalid-argument", origin, text);
+  report("invalid-argument", origin, text, "warning");
   return text;
 }
 
@@ -127,10 +122,10 @@ export function readMessage(raw: unknown): MessageInput | undefined {
   const args = unwrap(value["arg"] ?? value["argument"] ?? []);
   const text = unwrap(value["message"] ?? value["text"]);
   if (typeof key !== "string" || !Array.isArray(args)) return undefined;
-  return {
+  return [
     key,
     // A `KeyAnyValue` is keyed; anything else is a positional value.
-    args: args.map((item: unknown) => {
+    args.map((item: unknown) => {
       const arg = unwrap(item);
       return isRecord(arg) &&
         typeof arg["key"] === "string" &&
@@ -138,8 +133,8 @@ export function readMessage(raw: unknown): MessageInput | undefined {
         ? (arg as Argument)
         : { value: arg };
     }),
-    message: typeof text === "string" && text,
-  };
+    typeof text === "string" && text,
+  ];
 }
 
 /**
@@ -147,15 +142,16 @@ export function readMessage(raw: unknown): MessageInput | undefined {
  * message's own text, else `key (name = value, …)` and `missing-message`.
  */
 export function renderMessage(
-  { key, args, message }: MessageInput,
+  [key, args, message]: MessageInput,
   stack: readonly string[] = [],
 ): string {
   const text = renderEntry("locmsg", key, args, [...stack, key]);
   if (text !== undefined) return text;
   if (message) return message;
-  report("missing-message", { key, catalog: "locmsg" }, key);
+  report("missing-message", { key, catalog: "locmsg" }, key, "warning");
   const described = args.map(
-    ({ key, value }, index) => `${key ?? index + 1} = ${describeValue(value)}`,
+    ({ key, value }, index) =>
+      `${key ?? index + 1} = ${describeValue(value, 1_000)}`,
   );
   return `${key || "(message without a key)"}${described.length ? ` (${described.join(", ")})` : ""}`;
 }

@@ -81,28 +81,25 @@ function resolve(manifest: Manifest, options: BrowserOptions) {
   ] as const;
 }
 
-/** Creates a renderer from a manifest and bundles (those of the chain suffice). */
+/**
+ * Creates a renderer from a manifest and bundles, one per locale and catalog
+ * (those of the chain suffice).
+ */
 export function createLocmsg(
   manifest: Manifest,
   bundles: Bundle[],
   options: BrowserOptions = {},
 ): BrowserLocmsg {
   const [locale, chain] = resolve(manifest, options);
-  // Later chain locales first, so that each key keeps the first locale's
-  // message. Keys contain a newline, so none is an Object.prototype property.
-  const messages: Record<string, [CompiledMessage, string]> = {};
-  for (const name of [...chain].reverse()) {
-    for (const { locale, catalog, messages: entries } of bundles) {
-      if (locale !== name) continue;
-      for (const key in entries) {
-        messages[`${catalog}\n${key}`] = [entries[key]!, locale];
-      }
-    }
+  // Keys contain a newline, so none is an Object.prototype property.
+  const messagesByBundle: Record<string, Record<string, CompiledMessage>> = {};
+  for (const bundle of bundles) {
+    messagesByBundle[`${bundle.locale}\n${bundle.catalog}`] = bundle.messages;
   }
   const run =
     <A extends unknown[], T>(render: (...args: A) => T) =>
     (...args: A): T => {
-      useState([messages, manifest, locale, options]);
+      useState([messagesByBundle, chain, manifest, locale, options]);
       return render(...args);
     };
 
@@ -127,7 +124,7 @@ export function createLocmsg(
       const text = value["fullFormattedMessage"];
       return typeof text === "string" && text
         ? text
-        : renderMessage({ key: `${type}.${format}`, args });
+        : renderMessage([`${type}.${format}`, args]);
     }),
     renderTaskInfo: run(renderTask),
     label: run(describe),

@@ -67,7 +67,7 @@ export function renderMf2(
       value =
         readArgument(x.a, args) ??
         (position ? readArgument(+position[1]!, args) : undefined);
-      if (value === undefined) {
+      if (value == null) {
         report("missing-argument", origin, `{$${x.a}}`);
         return undefined;
       }
@@ -116,7 +116,7 @@ export function renderMf2(
       if (!hasCatalog(catalog)) {
         report("missing-catalog", origin, catalog);
       } else if (!find(catalog, key)) {
-        report("missing-label", origin, key);
+        report("missing-label", origin, key, "warning");
       } else if (nests(key, stack, origin)) {
         return exact(renderEntry(catalog, key, args, [...stack, key])!);
       }

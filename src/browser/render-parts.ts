@@ -60,7 +60,7 @@ function renderMf2(
 /**
  * Reads a placeholder's value. `{1}` is the argument keyed `1`, else the
  * first by position. `{a.b}` is the argument keyed `a.b`, else property `b`
- * of the argument keyed `a`. Returns undefined when it is missing or null.
+ * of the argument keyed `a`. Returns undefined or null when it is missing.
  */
 export function readArgument(
   argument: number | string,
@@ -68,8 +68,7 @@ export function readArgument(
 ): unknown {
   const keyed = (key: string) => args.find((arg) => arg.key === key);
   if (typeof argument === "number") {
-    const found = keyed(`${argument}`);
-    return unwrap(found ? found.value : args[argument - 1]?.value) ?? undefined;
+    return unwrap((keyed(`${argument}`) ?? args[argument - 1])?.value);
   }
   const exact = unwrap(keyed(argument)?.value);
   if (exact != null) return exact;
@@ -81,7 +80,7 @@ export function readArgument(
         ? unwrap(value[property])
         : undefined;
   }
-  return value ?? undefined;
+  return value;
 }
 
 function renderPlaceholder(
@@ -91,7 +90,7 @@ function renderPlaceholder(
   origin: Origin | undefined,
 ): string {
   const value = readArgument(argument, args);
-  if (value === undefined) {
+  if (value == null) {
     report("missing-argument", origin, source);
     return source;
   }
@@ -109,7 +108,7 @@ function renderPlaceholder(
   }
   const label = renderEntry(catalog, key, args, stack);
   if (label !== undefined) return label;
-  report("missing-label", origin, key);
+  report("missing-label", origin, key, "warning");
   return text;
 }
 

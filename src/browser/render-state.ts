@@ -58,8 +58,10 @@ export interface RenderOptions {
   mf2?: Mf2Renderer | undefined;
 }
 
-/** Messages keyed `catalog \n key`, each with the first chain locale that has the key. */
-export let messages: Record<string, [CompiledMessage, string]>;
+/** The messages of each bundle, keyed `locale \n catalog`. */
+export let bundles: Record<string, Record<string, CompiledMessage>>;
+/** The message locales searched for each key, in order. */
+export let chain: string[];
 export let manifest: Manifest;
 /** The BCP 47 formatting locale. */
 export let locale: string;
@@ -68,14 +70,15 @@ export let maxDepth: number;
 
 /** The values a renderer instance installs, in the order of the variables above. */
 export type RenderState = [
-  typeof messages,
+  typeof bundles,
+  typeof chain,
   typeof manifest,
   typeof locale,
   typeof options,
 ];
 
 export function useState(state: RenderState): void {
-  [messages, manifest, locale, options] = state;
+  [bundles, chain, manifest, locale, options] = state;
   maxDepth = options.maxDepth ?? 16;
 }
 
@@ -102,12 +105,21 @@ export function dateFormat(
   });
 }
 
-/** Finds a message in the locale chain, with the locale that had it. */
+/**
+ * Finds a message in the first chain locale whose bundle has the key, and
+ * returns it with that locale. Searching the bundles on each lookup means
+ * loading does no work per message.
+ */
 export function find(
   catalog: string,
   key: string,
 ): [CompiledMessage, string] | undefined {
-  return messages[`${catalog}\n${key}`];
+  for (const name of chain) {
+    // Keys contain a newline, so none is an Object.prototype property.
+    const messages = bundles[`${name}\n${catalog}`];
+    if (messages && Object.hasOwn(messages, key)) return [messages[key]!, name];
+  }
+  return undefined;
 }
 
 /** True when some locale has a catalog of this name. */
@@ -117,18 +129,14 @@ export function hasCatalog(catalog: string): boolean {
 
 /**
  * Sends a diagnostic to `onDiagnostic`. The severity is the server's for
- * the code: `missing-message`, `missing-label` and `invalid-argument` are
- * warnings, the others errors, unless the caller passes one.
+ * the code: callers pass "warning" for `missing-message`, `missing-label`
+ * and `invalid-argument`, and the others are errors.
  */
 export function report(
   code: BrowserDiagnostic["code"],
   origin: Origin | undefined,
   message: string,
-  severity: BrowserDiagnostic["severity"] = /^missing-[ml]|^invalid-a/.test(
-    code,
-  )
-    ? "warning"
-    : "error",
+  severity: BrowserDiagnostic["severity"] = "error",
 ): void {
   options.onDiagnostic?.({ code, severity, message, ...origin });
 }

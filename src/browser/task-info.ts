@@ -38,7 +38,7 @@ export function describe(catalog: string, id: string, field = "label"): string {
   const key = `${id}.${field}`;
   const text = renderEntry(catalog, key, [], [key]);
   if (text !== undefined) return text;
-  report("missing-label", { key, catalog }, key);
+  report("missing-label", { key, catalog }, key, "warning");
   return id.split(".").pop() || id;
 }
 

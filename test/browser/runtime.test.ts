@@ -134,6 +134,34 @@ describe("createLocmsg", () => {
     expect(withAddOn.format(message)).toBe("n=3");
   });
 
+  it("reads no message while loading", () => {
+    const reads: PropertyKey[] = [];
+    const messages = new Proxy<Bundle["messages"]>(
+      { greeting: "Hi" },
+      {
+        get: (target, property, receiver) => {
+          reads.push(property);
+          return Reflect.get(target, property, receiver);
+        },
+        ownKeys: (target) => {
+          reads.push("ownKeys");
+          return Reflect.ownKeys(target);
+        },
+      },
+    );
+    const bundle: Bundle = {
+      format: 1,
+      locale: "en",
+      catalog: "locmsg",
+      module: "",
+      messages,
+    };
+    const locmsg = createLocmsg(build.manifest, [bundle], { locale: "en" });
+    expect(reads).toEqual([]);
+    expect(locmsg.format({ key: "greeting", arg: [] })).toBe("Hi");
+    expect(reads).toEqual(["greeting"]);
+  });
+
   it("rejects invalid input", () => {
     const { locmsg } = browser("en");
     expect(() => locmsg.format({ arg: [] })).toThrow(

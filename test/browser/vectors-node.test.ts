@@ -17,17 +17,25 @@ import { runCases } from "./run-cases.js";
 const sets = {
   fixture: readVectors("fixture"),
   shipped: readVectors("shipped"),
+  limit: readVectors("limit"),
 };
+/** The catalogs each set renders against. */
+const CATALOGS = {
+  fixture: "fixture",
+  shipped: "shipped",
+  limit: "fixture",
+} as const;
+const SETS = ["fixture", "shipped", "limit"] as const;
 
 let fixtures: BundleFixtures;
 const browserResults: Record<string, VectorResult[]> = {};
 
 beforeAll(async () => {
   fixtures = await createBundleFixtures();
-  for (const set of ["fixture", "shipped"] as const) {
+  for (const set of SETS) {
     browserResults[set] = await runCases(
       loadLocmsg as (url: string, options: object) => Promise<unknown>,
-      fixtures.manifestUrl(set),
+      fixtures.manifestUrl(CATALOGS[set]),
       sets[set],
       { mf2 },
     );
@@ -38,11 +46,11 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
-for (const set of ["fixture", "shipped"] as const) {
+for (const set of SETS) {
   describe(`${set} vectors`, () => {
     sets[set].forEach((vector, index) => {
       it(`server: ${vector.name}`, () => {
-        const result = renderOnServer(fixtures.engines[set], vector);
+        const result = renderOnServer(fixtures.engines[CATALOGS[set]], vector);
         expect(result.text).toBe(vector.expected);
         expect(result.diagnostics).toEqual(vector.diagnostics);
       });

@@ -1,8 +1,10 @@
 /**
  * The shared render vectors: cases that the server renderer (Session) and
  * the browser runtime (locmsg/browser) must render to the same text with
- * the same diagnostic codes. `fixture-cases.json` renders against
- * `test/vectors/catalogs`, `shipped-cases.json` against `catalogs/`.
+ * the same diagnostic codes. `fixture-cases.json` and `limit-cases.json`
+ * render against `test/vectors/catalogs`, `shipped-cases.json` against
+ * `catalogs/`. `limit-cases.json` contains arguments too large or too deep to
+ * write out, so its values are generated (see `expand`).
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -41,9 +43,46 @@ export const FIXTURE_CATALOGS = fileURLToPath(
   new URL("catalogs", import.meta.url),
 );
 
-export function readVectors(name: "fixture" | "shipped"): VectorCase[] {
+/**
+ * Builds the generated values of a case: `{"$nest": N, "value": V}` is V
+ * inside N arrays, `{"$nest": N, "key": K, "value": V}` is V inside N
+ * objects with the one property K, `{"$repeat": S, "times": N}` is S
+ * repeated N times, and a list of strings as `expected` is joined.
+ */
+function expand(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(expand);
+  if (typeof value !== "object" || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record["$repeat"] === "string") {
+    return record["$repeat"].repeat(record["times"] as number);
+  }
+  if (typeof record["$nest"] === "number") {
+    const key = record["key"];
+    let nested = expand(record["value"]);
+    for (let level = 0; level < record["$nest"]; level++) {
+      nested = typeof key === "string" ? { [key]: nested } : [nested];
+    }
+    return nested;
+  }
+  return Object.fromEntries(
+    Object.entries(record).map(([name, item]) => [name, expand(item)]),
+  );
+}
+
+export function readVectors(
+  name: "fixture" | "shipped" | "limit",
+): VectorCase[] {
   const file = new URL(`${name}-cases.json`, import.meta.url);
-  return JSON.parse(readFileSync(file, "utf8")) as VectorCase[];
+  const cases = JSON.parse(readFileSync(file, "utf8")) as VectorCase[];
+  if (name !== "limit") return cases;
+  return cases.map((vector) => {
+    const expanded = expand(vector) as VectorCase & { expected: unknown };
+    const { expected } = expanded;
+    return {
+      ...expanded,
+      expected: Array.isArray(expected) ? expected.join("") : expected,
+    };
+  });
 }
 
 /** Renders a case with the server renderer. */
