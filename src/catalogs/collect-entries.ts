@@ -69,15 +69,25 @@ export class EntryCollector {
    * Checks the limits on one entry before it is added; reports and returns
    * false when the entry must be left out.
    */
-  private withinLimits(key: KeyInfo, text: string, placeholders: number, at: Position): boolean {
-    const { maxKeysPerCatalog, maxMessageLength, maxPlaceholders } = this.limits;
+  private withinLimits(
+    key: KeyInfo,
+    text: string,
+    placeholders: number,
+    at: Position,
+  ): boolean {
+    const { maxKeysPerCatalog, maxMessageLength, maxPlaceholders } =
+      this.limits;
     if (this.entries.size >= maxKeysPerCatalog) {
       if (!this.keyLimitReported) {
         this.keyLimitReported = true;
         this.reporter.error(
           "limit-exceeded",
-          describeLimit("the number of keys", this.entries.size + 1, "maxKeysPerCatalog", maxKeysPerCatalog) +
-            "; this key and the ones after it are left out",
+          describeLimit(
+            "the number of keys",
+            this.entries.size + 1,
+            "maxKeysPerCatalog",
+            maxKeysPerCatalog,
+          ) + "; this key and the ones after it are left out",
           at,
           { key: key.key },
         );
@@ -87,7 +97,12 @@ export class EntryCollector {
     if (text.length > maxMessageLength) {
       this.reporter.error(
         "limit-exceeded",
-        describeLimit(`the length of message '${key.key}'`, text.length, "maxMessageLength", maxMessageLength),
+        describeLimit(
+          `the length of message '${key.key}'`,
+          text.length,
+          "maxMessageLength",
+          maxMessageLength,
+        ),
         at,
         { key: key.key },
       );
@@ -96,7 +111,12 @@ export class EntryCollector {
     if (placeholders > maxPlaceholders) {
       this.reporter.error(
         "limit-exceeded",
-        describeLimit(`the number of placeholders in '${key.key}'`, placeholders, "maxPlaceholders", maxPlaceholders),
+        describeLimit(
+          `the number of placeholders in '${key.key}'`,
+          placeholders,
+          "maxPlaceholders",
+          maxPlaceholders,
+        ),
         at,
         { key: key.key },
       );
@@ -266,7 +286,9 @@ export class EntryCollector {
     if (!this.withinLimits(key, text, 0, start)) return;
     const parsed = parseMessage(text);
     if (parsed.ok) {
-      const placeholders = parsed.parts.length - parsed.parts.filter((part) => typeof part === "string").length;
+      const placeholders =
+        parsed.parts.length -
+        parsed.parts.filter((part) => typeof part === "string").length;
       if (!this.withinLimits(key, text, placeholders, start)) return;
       this.entries.set(key.key, {
         key: key.key,
@@ -390,7 +412,9 @@ function describeAllowedTags(node: Node, role: NodeRole): string {
 
 /** `key:` with nothing after it: YAML's null, composed as an empty plain scalar. */
 function isMissingValue(node: Scalar): boolean {
-  return node.type === Scalar.PLAIN && node.value === "" && node.tag === undefined;
+  return (
+    node.type === Scalar.PLAIN && node.value === "" && node.tag === undefined
+  );
 }
 
 /** Describes what is wrong with a key as written, or returns undefined. */

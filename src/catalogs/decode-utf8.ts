@@ -1,8 +1,7 @@
 /** Strict UTF-8 decoding that locates the first invalid byte sequence. */
 
 export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; error: InvalidUtf8 };
+  { ok: true; text: string } | { ok: false; error: InvalidUtf8 };
 
 /** The first invalid byte sequence of a file. */
 export interface InvalidUtf8 {

@@ -13,12 +13,17 @@ import type { Limits } from "../limits.js";
 
 // A plain key, `: `, a double-quoted value, and an optional comment.
 // Keys start with a letter, digit, `_` or `$` and have no empty segment.
+// The expression is sticky and multiline, so it matches one line of the
+// whole text at `lastIndex` without slicing the line out first. The value
+// never spans a line break, and `$` matches only before `\n` or at the end,
+// because readFlatCatalog rejects every other line terminator up front.
 const ENTRY_LINE =
-  /^([A-Za-z0-9_$][A-Za-z0-9_$-]*(?:\.[A-Za-z0-9_$-]+)*): "((?:[^"\\]|\\.)*)"(?: +#.*)? *$/;
+  /^([A-Za-z0-9_$][A-Za-z0-9_$-]*(?:\.[A-Za-z0-9_$-]+)*): "((?:[^"\\\n]|\\.)*)"(?: +#.*)? *$/my;
 
 // Tabs, carriage returns, C0 and C1 controls, NEL, line and paragraph
 // separators, BOM and noncharacters.
-const UNUSUAL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNUSUAL_CHARACTERS =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   "0": "\0",
@@ -61,14 +66,29 @@ function decodeEscapes(raw: string): string | undefined {
       continue;
     }
     const length = HEX_LENGTHS[escape];
-    const hex = length === undefined ? "" : raw.slice(index + 1, index + 1 + length);
-    if (length === undefined || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== length) return undefined;
+    const hex =
+      length === undefined ? "" : raw.slice(index + 1, index + 1 + length);
+    if (
+      length === undefined ||
+      !/^[0-9A-Fa-f]+$/.test(hex) ||
+      hex.length !== length
+    )
+      return undefined;
     const codePoint = Number.parseInt(hex, 16);
     if (codePoint > 0x10ffff) return undefined;
     text += String.fromCodePoint(codePoint);
     index += length;
   }
   return text;
+}
+
+/** Checks whether `text` from `start` to `end` is empty, only spaces, or a comment. */
+function isBlankOrComment(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === 0x23) return true; // #
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) !== 0x20) return false;
+  }
+  return true;
 }
 
 /** Reads a flat catalog, or returns undefined when the full parser must run. */
@@ -80,26 +100,42 @@ export function readFlatCatalog(
   // Characters YAML treats specially or rejects are left to the full parser.
   if (UNUSUAL_CHARACTERS.test(text)) return undefined;
   const entries = new Map<string, CatalogEntry>();
-  const lines = text.split("\n");
 
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line === "" || line.startsWith("#") || /^ *$/.test(line)) continue;
-    const match = ENTRY_LINE.exec(line);
+  let lineNumber = 0;
+  // `<=`, so the text after the last line break is a line too, even when empty.
+  for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+    lineNumber++;
+    end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (isBlankOrComment(text, start, end)) continue;
+    ENTRY_LINE.lastIndex = start;
+    const match = ENTRY_LINE.exec(text);
     if (!match) return undefined;
 
     const key = match[1]!;
     const value = decodeEscapes(match[2]!);
     if (value === undefined || entries.has(key)) return undefined;
-    if (entries.size >= limits.maxKeysPerCatalog || value.length > limits.maxMessageLength) return undefined;
+    if (
+      entries.size >= limits.maxKeysPerCatalog ||
+      value.length > limits.maxMessageLength
+    )
+      return undefined;
 
     const parsed = parseMessage(value);
     if (!parsed.ok) return undefined;
     let placeholders = 0;
-    for (const part of parsed.parts) if (typeof part !== "string") placeholders++;
+    for (const part of parsed.parts)
+      if (typeof part !== "string") placeholders++;
     if (placeholders > limits.maxPlaceholders) return undefined;
 
-    entries.set(key, { key, text: value, parts: parsed.parts, file, line: index + 1, column: key.length + 3 });
+    entries.set(key, {
+      key,
+      text: value,
+      parts: parsed.parts,
+      file,
+      line: lineNumber,
+      column: key.length + 3,
+    });
   }
   return entries;
 }

@@ -21,10 +21,7 @@ import * as fs from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import * as path from "node:path";
 import { CatalogSet, createCatalog } from "./catalog.js";
-import {
-  LocmsgError,
-  type Diagnostic,
-} from "../diagnostics/diagnostic.js";
+import { LocmsgError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   selectCatalogFiles,
   selectLocaleDirectories,
@@ -68,7 +65,11 @@ export async function loadCatalogDirectory(
     diagnostics.push(rootReadError(dir, rootEntries));
     return finishLoad(catalogs, diagnostics, options);
   }
-  for (const directory of selectLocaleDirectories(dir, rootEntries, diagnostics)) {
+  for (const directory of selectLocaleDirectories(
+    dir,
+    rootEntries,
+    diagnostics,
+  )) {
     const entries = await listDirectory(directory.path);
     if (entries instanceof Error) {
       diagnostics.push(localeReadError(directory, entries));
@@ -99,7 +100,11 @@ export function loadCatalogDirectorySync(
     diagnostics.push(rootReadError(dir, rootEntries));
     return finishLoad(catalogs, diagnostics, options);
   }
-  for (const directory of selectLocaleDirectories(dir, rootEntries, diagnostics)) {
+  for (const directory of selectLocaleDirectories(
+    dir,
+    rootEntries,
+    diagnostics,
+  )) {
     const entries = listDirectorySync(directory.path);
     if (entries instanceof Error) {
       diagnostics.push(localeReadError(directory, entries));
@@ -146,7 +151,8 @@ function addCatalog(
     return;
   }
   const parsed = parseCatalogYaml(content, file.path, context, limits);
-  for (const [key, entry] of parsed.entries) catalog.entries.set(key, entry);
+  // The catalog was created above for this one file, so it takes the parsed map without a copy.
+  catalog.entries = parsed.entries;
   // A loop, because spreading a huge array into push overflows the stack.
   for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
 }
@@ -239,11 +245,16 @@ class FileTooLargeError extends Error {
     readonly size: number,
     readonly max: number,
   ) {
-    super(describeLimit("the file size in bytes", size, "maxCatalogFileBytes", max));
+    super(
+      describeLimit("the file size in bytes", size, "maxCatalogFileBytes", max),
+    );
   }
 }
 
-async function readFile(file: string, maxBytes: number): Promise<Uint8Array | Error> {
+async function readFile(
+  file: string,
+  maxBytes: number,
+): Promise<Uint8Array | Error> {
   try {
     const { size } = await fsPromises.stat(file);
     if (size > maxBytes) return new FileTooLargeError(size, maxBytes);

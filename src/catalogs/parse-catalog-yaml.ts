@@ -8,6 +8,7 @@ import {
   Parser,
   Scalar,
   type Document,
+  type ScalarTag,
   type YAMLError,
 } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -19,6 +20,17 @@ import { reportYamlErrors } from "./yaml-errors.js";
 import { readFlatCatalog } from "./flat-catalog-fast-path.js";
 import { DEFAULT_LIMITS, describeLimit, type Limits } from "../limits.js";
 import { NodePropertyTokens, SourceText } from "./yaml-positions.js";
+
+/**
+ * The `!mf2` tag, resolved to the text as written, as the failsafe schema
+ * resolves an unknown tag. Declaring it spares the composer an "Unresolved
+ * tag" warning per MF2 message, each an Error with a captured stack trace
+ * that nothing reads. EntryCollector decides where the tag is allowed.
+ */
+const MF2_STRING_TAG: ScalarTag = {
+  tag: "!mf2",
+  resolve: (value: string) => value,
+};
 
 export interface ParsedCatalogFile {
   entries: Map<string, CatalogEntry>;
@@ -54,11 +66,17 @@ export function parseCatalogYaml(
     diagnostics: reporter.diagnostics,
   });
 
-  const size = typeof source === "string" ? Buffer.byteLength(source) : source.byteLength;
+  const size =
+    typeof source === "string" ? Buffer.byteLength(source) : source.byteLength;
   if (size > limits.maxCatalogFileBytes) {
     reporter.error(
       "limit-exceeded",
-      describeLimit("the file size in bytes", size, "maxCatalogFileBytes", limits.maxCatalogFileBytes),
+      describeLimit(
+        "the file size in bytes",
+        size,
+        "maxCatalogFileBytes",
+        limits.maxCatalogFileBytes,
+      ),
     );
     return noEntries();
   }
@@ -71,7 +89,11 @@ export function parseCatalogYaml(
 
   const lineCounter = new LineCounter();
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const composer = new Composer({ schema: "failsafe", uniqueKeys: false });
+  const composer = new Composer({
+    schema: "failsafe",
+    customTags: [MF2_STRING_TAG],
+    uniqueKeys: false,
+  });
   const documents = [...composer.compose(tokens)];
   const sourceText = new SourceText(text, lineCounter);
 

@@ -118,5 +118,7 @@ export class NodePropertyTokens {
 /** Checks whether a tag written as `source` resolves to `tag` without `%TAG` directives. */
 function tagMatches(source: string, tag: string): boolean {
   if (source === tag || source === `!<${tag}>`) return true;
-  return source.startsWith("!!") && `tag:yaml.org,2002:${source.slice(2)}` === tag;
+  return (
+    source.startsWith("!!") && `tag:yaml.org,2002:${source.slice(2)}` === tag
+  );
 }

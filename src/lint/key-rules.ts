@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { CatalogEntry } from "../catalogs/catalog.js";
-import type { LintCatalog } from "./catalog-tree.js";
+import type { LintCatalog, LintFile } from "./catalog-tree.js";
 import { locationOf, type LintReporter } from "./lint-reporter.js";
 
 /**
@@ -47,10 +47,7 @@ function checkNfcDuplicates(
   reporter: LintReporter,
 ): void {
   // ASCII text is already in NFC, so most catalogs need no normalization at all.
-  const hasNonAscii = catalog.files.some((file) =>
-    [...file.entries.keys()].some((key) => !ASCII.test(key)),
-  );
-  if (!hasNonAscii) return;
+  if (!catalog.files.some(hasNonAsciiKey)) return;
 
   const byNormalized = new Map<string, CatalogEntry>();
   for (const file of catalog.files) {
@@ -72,6 +69,13 @@ function checkNfcDuplicates(
       );
     }
   }
+}
+
+function hasNonAsciiKey(file: LintFile): boolean {
+  for (const key of file.entries.keys()) {
+    if (!ASCII.test(key)) return true;
+  }
+  return false;
 }
 
 function describeLocation(entry: CatalogEntry): string {

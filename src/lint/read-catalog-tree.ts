@@ -153,9 +153,25 @@ function addFile(
     content,
     parsed.entries,
   );
-  catalog.files.push(lintFile);
   tree.files.set(file.path, lintFile);
-  for (const [key, entry] of parsed.entries) {
+  mergeEntries(catalog, lintFile);
+  catalog.files.push(lintFile);
+}
+
+/**
+ * Adds the entries of `file` that the catalog does not have yet. The first
+ * file's map becomes the catalog's map, so a catalog with one file (the
+ * usual case) needs no copy. A second file makes a merged copy.
+ */
+function mergeEntries(catalog: LintCatalog, file: LintFile): void {
+  if (catalog.files.length === 0) {
+    catalog.entries = file.entries;
+    return;
+  }
+  if (catalog.entries === catalog.files[0]!.entries) {
+    catalog.entries = new Map(catalog.entries);
+  }
+  for (const [key, entry] of file.entries) {
     if (!catalog.entries.has(key)) catalog.entries.set(key, entry);
   }
 }

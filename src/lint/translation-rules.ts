@@ -173,18 +173,22 @@ function comparePlaceholders(
  * skips building the per-argument maps, which keeps large catalogs fast.
  */
 function samePlaceholders(a: CatalogEntry, b: CatalogEntry): boolean {
-  const sourcesA = placeholderSources(a);
-  const sourcesB = placeholderSources(b);
-  return (
-    sourcesA.every((source) => sourcesB.includes(source)) &&
-    sourcesB.every((source) => sourcesA.includes(source))
-  );
+  return containsPlaceholders(a, b) && containsPlaceholders(b, a);
 }
 
-function placeholderSources(entry: CatalogEntry): string[] {
-  const sources: string[] = [];
-  for (const part of entry.parts) {
-    if (typeof part !== "string") sources.push(part.source);
+/** Checks whether every placeholder of `a`, as written, also occurs in `b`. */
+function containsPlaceholders(a: CatalogEntry, b: CatalogEntry): boolean {
+  for (const part of a.parts) {
+    if (typeof part !== "string" && !hasPlaceholder(b, part.source)) {
+      return false;
+    }
   }
-  return sources;
+  return true;
+}
+
+function hasPlaceholder(entry: CatalogEntry, source: string): boolean {
+  for (const part of entry.parts) {
+    if (typeof part !== "string" && part.source === source) return true;
+  }
+  return false;
 }

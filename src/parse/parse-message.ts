@@ -3,6 +3,7 @@ import {
   SyntaxError as ParserSyntaxError,
 } from "./generated/message-parser.js";
 import type { MessagePart } from "./message-ast.js";
+import { scanMessage } from "./scan-message.js";
 
 /** A syntax error inside one message, located relative to the message text. */
 export interface MessageSyntaxError {
@@ -26,6 +27,10 @@ export function parseMessage(text: string): ParseResult {
   if (!text.includes("{") && !text.includes("}")) {
     return { ok: true, parts: text === "" ? [] : [text] };
   }
+  // The generated parser runs only for messages the scanner rejects, to
+  // report the syntax error.
+  const scanned = scanMessage(text);
+  if (scanned !== undefined) return { ok: true, parts: scanned };
   try {
     return { ok: true, parts: parse(text) };
   } catch (error) {

@@ -34,7 +34,9 @@ describe("findInvalidUtf8", () => {
   it("agrees with TextDecoder", () => {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     for (let first = 0x80; first <= 0xff; first++) {
-      for (const second of [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0]) {
+      for (const second of [
+        0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0,
+      ]) {
         const bytes = new Uint8Array([first, second, 0x80, 0x80]);
         let valid = true;
         try {
@@ -42,7 +44,9 @@ describe("findInvalidUtf8", () => {
         } catch {
           valid = false;
         }
-        expect(findInvalidUtf8(bytes) === undefined, `${first} ${second}`).toBe(valid);
+        expect(findInvalidUtf8(bytes) === undefined, `${first} ${second}`).toBe(
+          valid,
+        );
       }
     }
   });
@@ -50,7 +54,9 @@ describe("findInvalidUtf8", () => {
 
 describe("decodeUtf8", () => {
   it("decode strips bom", () => {
-    const result = decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, ...encode("a: b")]));
+    const result = decodeUtf8(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...encode("a: b")]),
+    );
     expect(result).toEqual({ ok: true, text: "a: b" });
   });
 

@@ -12,7 +12,10 @@ import { PROPERTY_SETTINGS } from "../property/fast-check-settings.js";
  */
 function parseFull(text: string) {
   const parsed = parseCatalogYaml(`%YAML 1.2\n---\n${text}`, "c.yaml");
-  const entries = [...parsed.entries.values()].map((entry) => ({ ...entry, line: entry.line! - 2 }));
+  const entries = [...parsed.entries.values()].map((entry) => ({
+    ...entry,
+    line: entry.line! - 2,
+  }));
   return { entries, diagnostics: parsed.diagnostics };
 }
 
@@ -22,36 +25,96 @@ function parseFast(text: string) {
 }
 
 const key = fc
-  .array(fc.stringMatching(/^[A-Za-z0-9_$-]{1,6}$/), { minLength: 1, maxLength: 3 })
+  .array(fc.stringMatching(/^[A-Za-z0-9_$-]{1,6}$/), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .map((segments) => segments.join("."))
   .filter((name) => !name.startsWith("-"));
-const value = fc.string({ unit: "binary", maxLength: 30 }).map((text) => text.replace(/[\ud800-\udfff]/g, "?"));
+const value = fc
+  .string({ unit: "binary", maxLength: 30 })
+  .map((text) => text.replace(/[\ud800-\udfff]/g, "?"));
 
 describe("readFlatCatalog", () => {
   it("gives the full parser's entries", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(key, value), { selector: ([name]) => name, maxLength: 10 }), (pairs) => {
-        const text = writeCatalogYaml(pairs, " comment");
-        const full = parseFull(text);
-        const fast = parseFast(text);
-        if (fast === undefined) return;
-        expect(full.diagnostics).toEqual([]);
-        expect(fast).toEqual(full.entries);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(key, value), {
+          selector: ([name]) => name,
+          maxLength: 10,
+        }),
+        (pairs) => {
+          const text = writeCatalogYaml(pairs, " comment");
+          const full = parseFull(text);
+          const fast = parseFast(text);
+          if (fast === undefined) return;
+          expect(full.diagnostics).toEqual([]);
+          expect(fast).toEqual(full.entries);
+        },
+      ),
       PROPERTY_SETTINGS,
     );
   });
 
+  it("gives the full parser's entries for any line mix", () => {
+    // Whole and broken entry lines, so quotes, escapes and comments fall across line breaks.
+    const line = fc.constantFrom(
+      'a: "x"',
+      'b.c: "{n} y" # c',
+      'a: "x',
+      'b: "\\',
+      '# y"',
+      '  y"',
+      "",
+      "# c",
+      'd: "é\\n"',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 8 }),
+        fc.boolean(),
+        (lines, finalBreak) => {
+          const text = lines.join("\n") + (finalBreak ? "\n" : "");
+          const fast = parseFast(text);
+          if (fast === undefined) return;
+          const full = parseFull(text);
+          expect(full.diagnostics).toEqual([]);
+          expect(fast).toEqual(full.entries);
+        },
+      ),
+      PROPERTY_SETTINGS,
+    );
+  });
+
+  it("reads lines after blank, space-only and comment lines", () => {
+    const text = '\n   \n# note\na: "x"\n\nb: "y" # why\nc: "z"';
+    expect(
+      parseFast(text)?.map((entry) => [entry.key, entry.text, entry.line]),
+    ).toEqual([
+      ["a", "x", 4],
+      ["b", "y", 6],
+      ["c", "z", 7],
+    ]);
+  });
+
   it("reads the common shape", () => {
-    const text = '# header\n\nTaskInfo.State.queued.label: "Queued"  # trailing\nemoji: "\\u00e9 \\x41 \\U0001F600 \\t\\"q\\""\n';
-    expect(parseFast(text)?.map((entry) => [entry.key, entry.text, entry.line, entry.column])).toEqual([
+    const text =
+      '# header\n\nTaskInfo.State.queued.label: "Queued"  # trailing\nemoji: "\\u00e9 \\x41 \\U0001F600 \\t\\"q\\""\n';
+    expect(
+      parseFast(text)?.map((entry) => [
+        entry.key,
+        entry.text,
+        entry.line,
+        entry.column,
+      ]),
+    ).toEqual([
       ["TaskInfo.State.queued.label", "Queued", 3, 30],
       ["emoji", 'é A 😀 \t"q"', 4, 8],
     ]);
   });
 
   const fallbacks: [string, string][] = [
-    ["nested keys", "a:\n  b: \"x\"\n"],
+    ["nested keys", 'a:\n  b: "x"\n'],
     ["single quotes", "a: 'x'\n"],
     ["plain value", "a: x\n"],
     ["duplicate key", 'a: "x"\na: "y"\n'],
@@ -65,6 +128,10 @@ describe("readFlatCatalog", () => {
     ["short hex escape", 'a: "\\x4"\n'],
     ["indented comment", '  # x\na: "x"\n'],
     ["line separator", 'a: "x\u2028y"\n'],
+    ["value over two lines", 'a: "x\n  y"\n'],
+    ["escaped line break", 'a: "x\\\n  y"\n'],
+    ["comment without space", 'a: "x"#c\n'],
+    ["value broken before a comment line", 'a: "x\n# y"\n'],
   ];
   for (const [name, text] of fallbacks) {
     it(`leaves ${name} to the full parser`, () => {
@@ -73,9 +140,27 @@ describe("readFlatCatalog", () => {
   }
 
   it("leaves limits to the full parser", () => {
-    expect(readFlatCatalog('a: "x"\nb: "y"\n', "c.yaml", resolveLimits({ maxKeysPerCatalog: 1 }))).toBeUndefined();
-    expect(readFlatCatalog('a: "xyz"\n', "c.yaml", resolveLimits({ maxMessageLength: 2 }))).toBeUndefined();
-    expect(readFlatCatalog('a: "{a}{b}"\n', "c.yaml", resolveLimits({ maxPlaceholders: 1 }))).toBeUndefined();
+    expect(
+      readFlatCatalog(
+        'a: "x"\nb: "y"\n',
+        "c.yaml",
+        resolveLimits({ maxKeysPerCatalog: 1 }),
+      ),
+    ).toBeUndefined();
+    expect(
+      readFlatCatalog(
+        'a: "xyz"\n',
+        "c.yaml",
+        resolveLimits({ maxMessageLength: 2 }),
+      ),
+    ).toBeUndefined();
+    expect(
+      readFlatCatalog(
+        'a: "{a}{b}"\n',
+        "c.yaml",
+        resolveLimits({ maxPlaceholders: 1 }),
+      ),
+    ).toBeUndefined();
   });
 
   it("reads the shipped generated catalog", async () => {

@@ -9,11 +9,19 @@ import {
   type LoadOptions,
   type LoadResult,
 } from "../../src/catalogs/load-directory.js";
-import { LocmsgError, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import {
+  LocmsgError,
+  type Diagnostic,
+} from "../../src/diagnostics/diagnostic.js";
 
-const FIXTURE = fileURLToPath(new URL("../fixtures/catalogs-basic", import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL("../fixtures/catalogs-basic", import.meta.url),
+);
 
-const loaders: [string, (dir: string, options?: LoadOptions) => Promise<LoadResult>][] = [
+const loaders: [
+  string,
+  (dir: string, options?: LoadOptions) => Promise<LoadResult>,
+][] = [
   ["async", loadCatalogDirectory],
   ["sync", async (dir, options) => loadCatalogDirectorySync(dir, options)],
 ];
@@ -27,7 +35,9 @@ afterEach(async () => {
 });
 
 /** Writes `files` (relative path to content) into a new temporary directory. */
-async function writeTree(files: Record<string, string | Uint8Array>): Promise<string> {
+async function writeTree(
+  files: Record<string, string | Uint8Array>,
+): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "locmsg-catalogs-"));
   tempDirs.push(root);
   for (const [relative, content] of Object.entries(files)) {
@@ -48,10 +58,18 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
     expect(diagnostics).toEqual([]);
     expect(catalogs.locales()).toEqual(["de", "en"]);
     expect(catalogs.catalogNames()).toEqual(["enum", "task"]);
-    const queued = catalogs.lookup(["de", "en"], "enum", "TaskInfo.State.queued.label");
+    const queued = catalogs.lookup(
+      ["de", "en"],
+      "enum",
+      "TaskInfo.State.queued.label",
+    );
     expect(queued?.locale).toBe("de");
     expect(queued?.entry.text).toBe("In Warteschlange");
-    const failed = catalogs.lookup(["de", "en"], "enum", "TaskInfo.State.error.label");
+    const failed = catalogs.lookup(
+      ["de", "en"],
+      "enum",
+      "TaskInfo.State.error.label",
+    );
     expect(failed?.locale).toBe("en");
     expect(failed?.entry.text).toBe("Error");
   });
@@ -107,7 +125,9 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
       locale: "de_DE",
       related: { file: path.join(root, "de-DE") },
     });
-    expect(catalogs.get("de_DE", "enum")?.entries.get("a")?.text).toBe("hyphen");
+    expect(catalogs.get("de_DE", "enum")?.entries.get("a")?.text).toBe(
+      "hyphen",
+    );
   });
 
   it("ignored entries", async () => {
@@ -154,12 +174,15 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
     },
   );
 
-  it.each(["enum", "Task_Info-2", "a"])("valid catalog name %s", async (name) => {
-    const root = await writeTree({ [`en/${name}.yaml`]: "a: x\n" });
-    const { catalogs, diagnostics } = await load(root);
-    expect(diagnostics).toEqual([]);
-    expect(catalogs.catalogNames()).toEqual([name]);
-  });
+  it.each(["enum", "Task_Info-2", "a"])(
+    "valid catalog name %s",
+    async (name) => {
+      const root = await writeTree({ [`en/${name}.yaml`]: "a: x\n" });
+      const { catalogs, diagnostics } = await load(root);
+      expect(diagnostics).toEqual([]);
+      expect(catalogs.catalogNames()).toEqual([name]);
+    },
+  );
 
   it("yaml and yml for one catalog", async () => {
     const root = await writeTree({
@@ -173,7 +196,9 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
       catalog: "enum",
       related: { file: path.join(root, "en", "enum.yaml") },
     });
-    expect(catalogs.get("en", "enum")?.entries.get("a")?.text).toBe("from yaml");
+    expect(catalogs.get("en", "enum")?.entries.get("a")?.text).toBe(
+      "from yaml",
+    );
   });
 
   it("missing root directory", async () => {
@@ -200,14 +225,21 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
     await fs.symlink(path.join(root, "missing.yaml"), link);
     const { catalogs, diagnostics } = await load(root);
     expect(codes(diagnostics)).toEqual(["file-read"]);
-    expect(diagnostics[0]).toMatchObject({ file: link, locale: "en", catalog: "enum" });
+    expect(diagnostics[0]).toMatchObject({
+      file: link,
+      locale: "en",
+      catalog: "enum",
+    });
     expect(diagnostics[0]!.message).toContain(link);
     expect(catalogs.get("en", "enum")?.entries.size).toBe(0);
     expect(catalogs.get("en", "ok")?.entries.size).toBe(1);
   });
 
   it("symbolic link to locale directory", async () => {
-    const root = await writeTree({ "real/enum.yaml": "a: x\n", "top/keep.txt": "" });
+    const root = await writeTree({
+      "real/enum.yaml": "a: x\n",
+      "top/keep.txt": "",
+    });
     const catalogsDir = path.join(root, "top");
     await fs.symlink(path.join(root, "real"), path.join(catalogsDir, "en"));
     const { catalogs, diagnostics } = await load(catalogsDir);
@@ -252,7 +284,9 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
 
   it("invalid utf8 file", async () => {
     const root = await writeTree({
-      "en/enum.yaml": new Uint8Array([0x61, 0x3a, 0x20, 0x78, 0x0a, 0x62, 0x3a, 0x20, 0xfe]),
+      "en/enum.yaml": new Uint8Array([
+        0x61, 0x3a, 0x20, 0x78, 0x0a, 0x62, 0x3a, 0x20, 0xfe,
+      ]),
     });
     const { diagnostics } = await load(root);
     expect(codes(diagnostics)).toEqual(["invalid-utf8"]);
@@ -267,7 +301,9 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
       "en/task.yaml": "b: '{'\n",
     });
     const received: Diagnostic[] = [];
-    const { diagnostics } = await load(root, { onDiagnostic: (d) => received.push(d) });
+    const { diagnostics } = await load(root, {
+      onDiagnostic: (d) => received.push(d),
+    });
     expect(codes(diagnostics)).toEqual([
       "invalid-catalog-path",
       "non-string-value",
@@ -313,7 +349,11 @@ describe.each(loaders)("loadCatalogDirectory %s", (_mode, load) => {
       "en/a.yaml": "k: x\n",
     });
     const { catalogs, diagnostics } = await load(root);
-    expect(diagnostics.map((d) => `${d.locale}/${d.catalog}`)).toEqual(["de/a", "de/c", "fr/b"]);
+    expect(diagnostics.map((d) => `${d.locale}/${d.catalog}`)).toEqual([
+      "de/a",
+      "de/c",
+      "fr/b",
+    ]);
     expect(catalogs.all().map((c) => `${c.locale}/${c.name}`)).toEqual([
       "de/a",
       "de/c",

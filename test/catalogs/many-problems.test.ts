@@ -10,7 +10,10 @@ describe("a catalog with 130,000 problems", () => {
   it("loads, lints and prints without overflowing the stack", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "locmsg-many-"));
     await mkdir(path.join(dir, "en"));
-    const source = Array.from({ length: 130_000 }, (_, index) => `k${index}: {a}\n`);
+    const source = Array.from(
+      { length: 130_000 },
+      (_, index) => `k${index}: {a}\n`,
+    );
     await writeFile(path.join(dir, "en", "locmsg.yaml"), source.join(""));
 
     const loaded = await loadCatalogDirectory(dir);

@@ -89,22 +89,27 @@ describe("parseCatalogYaml keys", () => {
     ["flat then nested", "a.b: one\na:\n  b: two\n", 3, 3, 1, 1],
     ["nested then flat", "a:\n  b: one\na.b: two\n", 3, 1, 2, 3],
     ["two nested paths", "a.b:\n  c: one\na:\n  b.c: two\n", 4, 3, 2, 3],
-  ])("key-collision %s", (_name, source, line, column, firstLine, firstColumn) => {
-    const result = parse(source);
-    expect(result.diagnostics).toHaveLength(1);
-    const diagnostic = result.diagnostics[0]!;
-    expect(diagnostic.code).toBe("key-collision");
-    expect(diagnostic.line).toBe(line);
-    expect(diagnostic.column).toBe(column);
-    expect(diagnostic.related).toEqual({
-      file: FILE,
-      line: firstLine,
-      column: firstColumn,
-    });
-    expect(diagnostic.key).toMatch(/^a\.b/);
-    expect(diagnostic.message).toContain(`line ${firstLine}, column ${firstColumn}`);
-    expect(result.entries.get(diagnostic.key!)?.text).toBe("one");
-  });
+  ])(
+    "key-collision %s",
+    (_name, source, line, column, firstLine, firstColumn) => {
+      const result = parse(source);
+      expect(result.diagnostics).toHaveLength(1);
+      const diagnostic = result.diagnostics[0]!;
+      expect(diagnostic.code).toBe("key-collision");
+      expect(diagnostic.line).toBe(line);
+      expect(diagnostic.column).toBe(column);
+      expect(diagnostic.related).toEqual({
+        file: FILE,
+        line: firstLine,
+        column: firstColumn,
+      });
+      expect(diagnostic.key).toMatch(/^a\.b/);
+      expect(diagnostic.message).toContain(
+        `line ${firstLine}, column ${firstColumn}`,
+      );
+      expect(result.entries.get(diagnostic.key!)?.text).toBe("one");
+    },
+  );
 
   it.each([
     ["double dot", "ok: x\na..b: y\n", 2, 1, "a..b"],
@@ -190,7 +195,11 @@ describe("parseCatalogYaml scalars", () => {
 
   it("entry position value start", () => {
     const result = parse("a: x\nb:\n  c: 'y'\nd: |\n  z\n");
-    expect(result.entries.get("a")).toMatchObject({ file: FILE, line: 1, column: 4 });
+    expect(result.entries.get("a")).toMatchObject({
+      file: FILE,
+      line: 1,
+      column: 4,
+    });
     expect(result.entries.get("b.c")).toMatchObject({ line: 3, column: 6 });
     expect(result.entries.get("d")).toMatchObject({ line: 4, column: 4 });
   });
@@ -263,7 +272,14 @@ describe("parseCatalogYaml errors", () => {
   it.each([
     ["on value", "ok: x\na: &v y\n", "yaml-anchor", 2, 4, "a"],
     ["on key", "ok: x\n&k a: y\n", "yaml-anchor", 2, 1, "a"],
-    ["on mapping", "ok: x\na: &m # comment &m\n  b: y\n", "yaml-anchor", 2, 4, "a"],
+    [
+      "on mapping",
+      "ok: x\na: &m # comment &m\n  b: y\n",
+      "yaml-anchor",
+      2,
+      4,
+      "a",
+    ],
     ["on empty value", "ok: x\na: &e\n", "yaml-anchor", 2, 4, "a"],
     ["alias value", "ok: x\na: *v\n", "yaml-alias", 2, 4, "a"],
     ["alias key", "ok: x\n*k : y\n", "yaml-alias", 2, 1, undefined],
@@ -334,22 +350,25 @@ describe("parseCatalogYaml errors", () => {
     ["nested twice", "a:\n  b: one\n  b: two\n", 3, 3, 2, 3, "a.b"],
     ["mapping twice", "a:\n  b: one\na:\n  c: two\n", 3, 1, 1, 1, "a"],
     ["scalar then mapping", "a: one\na:\n  c: two\n", 2, 1, 1, 1, "a"],
-  ])("duplicate-key %s", (_name, source, line, column, firstLine, firstColumn, key) => {
-    const result = parse(source);
-    const diagnostic = onlyDiagnostic(source);
-    expect(diagnostic.code).toBe("duplicate-key");
-    expect(diagnostic.line).toBe(line);
-    expect(diagnostic.column).toBe(column);
-    expect(diagnostic.key).toBe(key);
-    expect(diagnostic.related).toEqual({
-      file: FILE,
-      line: firstLine,
-      column: firstColumn,
-    });
-    const loaded = [...result.entries.values()].map((e) => e.text);
-    expect(loaded).toContain("one");
-    expect(loaded).not.toContain("two");
-  });
+  ])(
+    "duplicate-key %s",
+    (_name, source, line, column, firstLine, firstColumn, key) => {
+      const result = parse(source);
+      const diagnostic = onlyDiagnostic(source);
+      expect(diagnostic.code).toBe("duplicate-key");
+      expect(diagnostic.line).toBe(line);
+      expect(diagnostic.column).toBe(column);
+      expect(diagnostic.key).toBe(key);
+      expect(diagnostic.related).toEqual({
+        file: FILE,
+        line: firstLine,
+        column: firstColumn,
+      });
+      const loaded = [...result.entries.values()].map((e) => e.text);
+      expect(loaded).toContain("one");
+      expect(loaded).not.toContain("two");
+    },
+  );
 
   it.each([
     ["string", "just text\n", 1, 1],
@@ -386,7 +405,9 @@ describe("parseCatalogYaml errors", () => {
   it("syntax error drops whole file", () => {
     const result = parse("good: one\nbad: [\nlater: two\n");
     expect(result.diagnostics.length).toBeGreaterThan(0);
-    expect(result.diagnostics.every((d) => d.code === "yaml-syntax")).toBe(true);
+    expect(result.diagnostics.every((d) => d.code === "yaml-syntax")).toBe(
+      true,
+    );
     expect(result.entries.size).toBe(0);
   });
 });
@@ -397,7 +418,14 @@ describe("parseCatalogYaml encoding", () => {
   it.each([
     ["lone byte", [...encode("a: x\nb: y"), 0xff, 0x0a], 2, 5, 9, "0xFF"],
     ["after umlaut", [...encode("a: ä"), 0xc3, 0x28], 1, 5, 5, "0xC3 0x28"],
-    ["truncated at end", [...encode("a: x\n\nb: "), 0xe2, 0x82], 3, 4, 9, "0xE2 0x82"],
+    [
+      "truncated at end",
+      [...encode("a: x\n\nb: "), 0xe2, 0x82],
+      3,
+      4,
+      9,
+      "0xE2 0x82",
+    ],
     ["surrogate", [...encode("a: "), 0xed, 0xa0, 0x80], 1, 4, 3, "0xED 0xA0"],
     ["overlong", [...encode("a: "), 0xc0, 0xaf], 1, 4, 3, "0xC0"],
     ["after bom", [0xef, 0xbb, 0xbf, ...encode("a: "), 0x80], 1, 4, 6, "0x80"],
@@ -430,7 +458,11 @@ describe("parseCatalogYaml encoding", () => {
 
   it("bom entry position", () => {
     const result = parse("\uFEFFa: x\n");
-    expect(result.entries.get("a")).toMatchObject({ text: "x", line: 1, column: 4 });
+    expect(result.entries.get("a")).toMatchObject({
+      text: "x",
+      line: 1,
+      column: 4,
+    });
   });
 });
 
@@ -480,7 +512,9 @@ describe("parseCatalogYaml diagnostics", () => {
 describe("parseCatalogYaml structure problems", () => {
   it("reports an empty mapping value", () => {
     const result = parseCatalogYaml('ok: "x"\nf: {}\n', "e.yaml");
-    expect(result.diagnostics.map((d) => [d.code, d.key, d.line, d.column])).toEqual([["non-string-value", "f", 2, 4]]);
+    expect(
+      result.diagnostics.map((d) => [d.code, d.key, d.line, d.column]),
+    ).toEqual([["non-string-value", "f", 2, 4]]);
     expect([...result.entries.keys()]).toEqual(["ok"]);
   });
 

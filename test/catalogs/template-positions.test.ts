@@ -5,7 +5,10 @@ const FILE = "catalogs/en/task.yaml";
 
 /** Parses `source`, expecting one `template-syntax` diagnostic for `key`. */
 function templateError(source: string, key: string) {
-  const result = parseCatalogYaml(source, FILE, { locale: "en", catalog: "task" });
+  const result = parseCatalogYaml(source, FILE, {
+    locale: "en",
+    catalog: "task",
+  });
   expect(result.diagnostics).toHaveLength(1);
   const diagnostic = result.diagnostics[0]!;
   expect(diagnostic.code).toBe("template-syntax");
@@ -18,13 +21,25 @@ describe("template-syntax exact positions", () => {
   it.each([
     ["plain", "ok: fine\na: Task {1 done\n", "a", 2, 9],
     ["plain nested", "ok: fine\nx:\n  a: Task {1 done\n", "x.a", 3, 11],
-    ["quoted in flow mapping", "ok: fine\nx: {a: 'Task {1 done'}\n", "x.a", 2, 14],
+    [
+      "quoted in flow mapping",
+      "ok: fine\nx: {a: 'Task {1 done'}\n",
+      "x.a",
+      2,
+      14,
+    ],
     ["single quoted", "ok: fine\na: 'Task {1 done'\n", "a", 2, 10],
     ["double quoted", 'ok: fine\na: "Task {1 done"\n', "a", 2, 10],
     ["literal", "ok: fine\na: |\n  first\n  Task {1 done\n", "a", 4, 8],
     ["literal strip", "ok: fine\na: |-\n  Task {1 done\n", "a", 3, 8],
     ["literal keep", "ok: fine\na: |+\n  first\n  Task {1 done\n\n", "a", 4, 8],
-    ["literal blank line", "ok: fine\na: |\n  first\n\n  Task {1 done\n", "a", 5, 8],
+    [
+      "literal blank line",
+      "ok: fine\na: |\n  first\n\n  Task {1 done\n",
+      "a",
+      5,
+      8,
+    ],
     [
       "literal nested",
       "ok: fine\nx:\n  y:\n    a: |\n      first\n      Task {1 done\n",
@@ -39,7 +54,13 @@ describe("template-syntax exact positions", () => {
       4,
       8,
     ],
-    ["literal header comment", "ok: fine\na: | # note\n  Task {1 done\n", "a", 3, 8],
+    [
+      "literal header comment",
+      "ok: fine\na: | # note\n  Task {1 done\n",
+      "a",
+      3,
+      8,
+    ],
     [
       "crlf literal",
       "ok: fine\r\na: |\r\n  first\r\n  Task {1 done\r\n",
@@ -61,7 +82,13 @@ describe("template-syntax exact positions", () => {
 describe("template-syntax value start positions", () => {
   it.each([
     ["folded", "ok: fine\na: >\n  Task\n  {1 done\n", 2, 4, "line 1, column 6"],
-    ["multi-line plain", "ok: fine\na: Task\n  {1 done\n", 2, 4, "line 1, column 6"],
+    [
+      "multi-line plain",
+      "ok: fine\na: Task\n  {1 done\n",
+      2,
+      4,
+      "line 1, column 6",
+    ],
     [
       "multi-line double quoted",
       'ok: fine\na: "Task\n  {1 done"\n',
@@ -69,8 +96,20 @@ describe("template-syntax value start positions", () => {
       4,
       "line 1, column 6",
     ],
-    ["double quoted escape", 'ok: fine\na: "\\tTask {1 done"\n', 2, 4, "line 1, column 7"],
-    ["single quoted escape", "ok: fine\na: 'It''s {1 done'\n", 2, 4, "line 1, column 6"],
+    [
+      "double quoted escape",
+      'ok: fine\na: "\\tTask {1 done"\n',
+      2,
+      4,
+      "line 1, column 7",
+    ],
+    [
+      "single quoted escape",
+      "ok: fine\na: 'It''s {1 done'\n",
+      2,
+      4,
+      "line 1, column 6",
+    ],
     [
       "escaped line break",
       'ok: fine\na: "first\\nTask {1 done"\n',

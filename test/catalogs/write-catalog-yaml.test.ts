@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCatalogYaml } from "../../src/catalogs/parse-catalog-yaml.js";
-import { writeCatalogYaml, writeFilesAtomically } from "../../src/catalogs/write-catalog-yaml.js";
+import {
+  writeCatalogYaml,
+  writeFilesAtomically,
+} from "../../src/catalogs/write-catalog-yaml.js";
 
 const hazards: [string, string][] = [
   ["plain", "Power On virtual machine"],
@@ -30,11 +33,17 @@ describe("writeCatalogYaml", () => {
     const text = writeCatalogYaml(hazards, " Generated for a test");
     const parsed = parseCatalogYaml(text, "out.yaml");
     expect(parsed.diagnostics).toEqual([]);
-    expect([...parsed.entries].map(([key, entry]) => [key, entry.text])).toEqual(hazards);
+    expect(
+      [...parsed.entries].map(([key, entry]) => [key, entry.text]),
+    ).toEqual(hazards);
   });
 
   it("writes the header as a comment", () => {
-    expect(writeCatalogYaml([["a", "b"]], " Source: test").startsWith("# Source: test\n")).toBe(true);
+    expect(
+      writeCatalogYaml([["a", "b"]], " Source: test").startsWith(
+        "# Source: test\n",
+      ),
+    ).toBe(true);
   });
 
   it("quotes every value", () => {
@@ -50,7 +59,9 @@ describe("writeFilesAtomically", () => {
       [path.join(dir, "de", "a.yaml"), "a: 'y'\n"],
     ]);
     await writeFilesAtomically(files);
-    expect(await readFile(path.join(dir, "de", "a.yaml"), "utf8")).toBe("a: 'y'\n");
+    expect(await readFile(path.join(dir, "de", "a.yaml"), "utf8")).toBe(
+      "a: 'y'\n",
+    );
     expect((await readdir(path.join(dir, "en"))).sort()).toEqual(["a.yaml"]);
   });
 

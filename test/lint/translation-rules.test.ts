@@ -46,6 +46,20 @@ describe("translation rules", () => {
     expect(diagnostics[0]?.catalog).toBe("enum");
   });
 
+  it("compares with every file of a catalog", async () => {
+    // enum.yml adds `c` and defines `b` again, and the first definition of `b` wins.
+    const findings = await lintFiles({
+      "en/enum.yaml": 'a: "A"\nb: "B {x}"\n',
+      "en/enum.yml": 'c: "C"\nb: "B {y}"\n',
+      "de/enum.yaml": 'a: "A"\nb: "B {x}"\n',
+    });
+    expect(findings.map((finding) => [finding.code, finding.key])).toEqual([
+      ["missing-key", "c"],
+      ["invalid-catalog-path", undefined],
+      ["duplicate-key", "b"],
+    ]);
+  });
+
   it("missing-catalog-file once per catalog", async () => {
     const findings = await lintFiles({
       "en/enum.yaml": 'a: "A"\nb: "B"\nc: "C"\n',
