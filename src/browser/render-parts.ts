@@ -106,10 +106,14 @@ function renderPlaceholder(
     report("missing-catalog", origin, catalog);
     return text;
   }
-  const label = renderEntry(catalog, key, args, stack);
-  if (label !== undefined) return label;
-  report("missing-label", origin, key, "warning");
-  return text;
+  if (!find(catalog, key)) {
+    report("missing-label", origin, key, "warning");
+    return text;
+  }
+  // Labels count as lookups, so a label that reaches itself stops.
+  return nests(key, stack, origin)
+    ? renderEntry(catalog, key, args, [...stack, key])!
+    : text;
 }
 
 /** Reports a lookup cycle or too deep a nesting; true when `key` may render. */

@@ -50,16 +50,11 @@ function numberResolver(
   const integer = expression.f === "integer";
   return (args) => {
     const value = args[name];
-    // -0 is left to the general path: a Map treats it as 0, but Intl
-    // formats it as "-0".
-    if (
-      typeof value !== "number" ||
-      !Number.isFinite(value) ||
-      Object.is(value, -0)
-    ) {
-      return undefined;
-    }
-    return memo.get(integer ? Math.round(value) : value);
+    if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+    const number = integer ? Math.round(value) : value;
+    // -0 (also from rounding -0.4) is left to the general path: a Map
+    // treats it as 0, but Intl formats it as "-0".
+    return Object.is(number, -0) ? undefined : memo.get(number);
   };
 }
 

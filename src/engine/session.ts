@@ -347,7 +347,7 @@ export class Session {
     let compiler: MessageCompiler | undefined;
     let compiled: Compiled | null = null;
     return (args = NO_ARGUMENTS, options) => {
-      if (options === undefined && hasPlainPrototype(args)) {
+      if (options === undefined && readsAsPlainObject(args)) {
         // Compiled again when the locale, time zone or catalogs change.
         if (
           compiler === undefined ||
@@ -587,6 +587,19 @@ export class Session {
 }
 
 const NO_ARGUMENTS: object = Object.freeze({});
+
+/**
+ * Reports whether message function arguments may take the compiled path;
+ * false for anything else, including a revoked Proxy, whose prototype
+ * cannot be read, so the general path reports it as invalid input.
+ */
+function readsAsPlainObject(args: unknown): boolean {
+  try {
+    return hasPlainPrototype(args);
+  } catch {
+    return false;
+  }
+}
 
 /** Reads a message function's arguments: an object of named arguments or an array. */
 function messageArguments(args: unknown): MessageArgument[] {

@@ -117,8 +117,53 @@ function renderLabel(
     return valueText;
   }
 
+  // A label may hold placeholders, even one that reaches the same label
+  // again, so labels count as lookups for cycles and depth.
+  if (!checkNesting(key, `'${preview(valueText)}'`, scope, context)) {
+    return valueText;
+  }
   const origin = { key, catalog, locale: label.locale, entry: label.entry };
-  return renderEntry(label.entry, { ...scope, origin }, context);
+  return renderEntry(
+    label.entry,
+    { ...scope, stack: [...scope.stack, key], origin },
+    context,
+  );
+}
+
+/**
+ * Reports a lookup of `key` that would repeat a key of the stack, or nest
+ * deeper than `maxDepth`, and returns false; `inserted` names the text
+ * inserted in its place. Returns true when the lookup may go ahead.
+ */
+function checkNesting(
+  key: string,
+  inserted: string,
+  scope: RenderScope,
+  context: RenderContext,
+): boolean {
+  if (scope.stack.includes(key)) {
+    context.report(
+      renderDiagnostic(
+        "lookup-cycle",
+        "error",
+        `lookup cycle: ${preview([...scope.stack, key].join(" -> "))}; inserted ${inserted} as text. Break the cycle in the catalog`,
+        scope.origin,
+      ),
+    );
+    return false;
+  }
+  if (scope.stack.length >= context.maxDepth) {
+    context.report(
+      renderDiagnostic(
+        "lookup-depth",
+        "error",
+        `lookups nest deeper than ${context.maxDepth} at '${preview(key)}'; inserted ${inserted} as text. Flatten the messages or raise maxLookupDepth`,
+        scope.origin,
+      ),
+    );
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -133,28 +178,7 @@ function renderKeyLookup(
   const found = context.catalogs.lookup(context.chain, "locmsg", key);
   if (!found) return key;
 
-  if (scope.stack.includes(key)) {
-    context.report(
-      renderDiagnostic(
-        "lookup-cycle",
-        "error",
-        `lookup cycle: ${preview([...scope.stack, key].join(" -> "))}; inserted '${preview(key)}' as text. Break the cycle in the catalog`,
-        scope.origin,
-      ),
-    );
-    return key;
-  }
-  if (scope.stack.length >= context.maxDepth) {
-    context.report(
-      renderDiagnostic(
-        "lookup-depth",
-        "error",
-        `lookups nest deeper than ${context.maxDepth} at '${preview(key)}'; inserted it as text. Flatten the messages or raise maxLookupDepth`,
-        scope.origin,
-      ),
-    );
-    return key;
-  }
+  if (!checkNesting(key, `'${preview(key)}'`, scope, context)) return key;
 
   const origin = {
     key,

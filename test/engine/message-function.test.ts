@@ -157,3 +157,39 @@ describe("Session.message", () => {
     expect((caught as LocmsgError).message).toContain("boom");
   });
 });
+
+describe("Session.message edge cases", () => {
+  it("turns a revoked Proxy into invalid-input", () => {
+    const session = engine().createSession({ locale: "en" });
+    const { proxy, revoke } = Proxy.revocable({ name: "Ana" }, {});
+    revoke();
+    let caught: unknown;
+    try {
+      session.message("greeting")(proxy);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(LocmsgError);
+    expect((caught as LocmsgError).diagnostics[0]!.code).toBe("invalid-input");
+  });
+
+  it("keeps 0 and a rounded -0 apart in :integer", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-message-fn-"));
+    await mkdir(path.join(dir, "en"));
+    await writeFile(
+      path.join(dir, "en", "locmsg.yaml"),
+      "items: !mf2 |-\n  .input {$n :integer}\n  {{{$n} items}}\n",
+    );
+    const session = (await Locmsg.fromDirectory(dir)).createSession({
+      locale: "en",
+    });
+    const items = session.message("items");
+    for (const n of [-0.4, 0, -0.4, 0]) {
+      expect(items({ n })).toBe(
+        session.format({ key: "items", arg: [{ key: "n", value: n }] }, {}),
+      );
+    }
+    expect(items({ n: 0 })).toBe("0 items");
+    expect(items({ n: -0.4 })).toBe("-0 items");
+  });
+});
