@@ -32,12 +32,16 @@ export const BAIL_OUT: FastRender = () => undefined;
 
 /**
  * Reports whether message functions may read `args` with property reads:
- * an object whose prototype is `Object.prototype` or null, so a read finds
- * no inherited string or number, as the general path, which reads own
- * properties, finds none.
+ * an object whose `constructor` is `Object` (an object literal, or one made
+ * by `Object.create` from one) or that has a null prototype. The general
+ * path then reads the same enumerable properties, own or inherited.
  */
 export function hasPlainPrototype(args: unknown): args is object {
   if (typeof args !== "object" || args === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(args);
-  return prototype === Object.prototype || prototype === null;
+  // Reading `constructor` costs far less than Object.getPrototypeOf where
+  // the arguments come in many shapes. An array, a Date or a class
+  // instance has another constructor.
+  const constructor = (args as { constructor?: unknown }).constructor;
+  if (constructor === Object) return true;
+  return constructor === undefined && Object.getPrototypeOf(args) === null;
 }

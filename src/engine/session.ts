@@ -601,7 +601,11 @@ function readsAsPlainObject(args: unknown): boolean {
   }
 }
 
-/** Reads a message function's arguments: an object of named arguments or an array. */
+/**
+ * Reads a message function's arguments: an array of positional values, or
+ * an object whose enumerable properties, own or inherited, are the named
+ * arguments (the compiled path reads those by name too).
+ */
 function messageArguments(args: unknown): MessageArgument[] {
   if (Array.isArray(args)) {
     return args.map((value: unknown) => ({ key: undefined, value }));
@@ -611,7 +615,11 @@ function messageArguments(args: unknown): MessageArgument[] {
       `the arguments must be an object of named arguments or an array of values, not ${describeValue(args, 100)}`,
     );
   }
-  return objectArguments(args as Record<string, unknown>);
+  const list: MessageArgument[] = [];
+  for (const key in args) {
+    list.push({ key, value: (args as Record<string, unknown>)[key] });
+  }
+  return list;
 }
 
 function objectArguments(object: Record<string, unknown>): MessageArgument[] {

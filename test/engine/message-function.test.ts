@@ -49,11 +49,22 @@ describe("Session.message", () => {
     expect(session.message("greeting")(args)).toBe("Hello Ana");
   });
 
-  it("ignores inherited properties as format does", () => {
+  it("reads inherited enumerable properties", () => {
+    const session = engine().createSession({ locale: "en" });
+    const args = Object.create({ name: "Ana" }) as object;
+    expect(session.message("greeting")(args)).toBe("Hello Ana");
+    expect(session.message("greeting")(args, {})).toBe("Hello Ana");
+  });
+
+  it("reads own properties of a class instance", () => {
     const diagnostics: Diagnostic[] = [];
     const session = engine(diagnostics).createSession({ locale: "en" });
-    const args = Object.create({ name: "Ana" }) as object;
-    expect(session.message("greeting")(args)).toBe("Hello {name}");
+    class Person {
+      get name(): string {
+        return "from a getter";
+      }
+    }
+    expect(session.message("greeting")(new Person())).toBe("Hello {name}");
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
       "missing-argument",
     ]);

@@ -265,18 +265,24 @@ describe("message functions", () => {
           fc.constantFrom(0, 1),
           fc.oneof(
             args,
-            args.map((own) => Object.assign(Object.create(own), own)),
+            // Inherited named arguments, and some shadowed by own ones.
+            fc
+              .tuple(args, args)
+              .map(([inherited, own]) =>
+                Object.assign(Object.create(inherited), own),
+              ),
             args.map((own) => Object.assign(Object.create(null), own)),
+            // A class instance, which takes the general path.
+            args.map((own) => Object.assign(new (class Named {})(), own)),
           ),
           (key, sessionIndex, argumentObject: Record<string, unknown>) => {
             const session = sessions[sessionIndex]!;
-            const message = {
-              key,
-              arg: Object.entries(argumentObject).map(([name, item]) => ({
-                key: name,
-                value: item,
-              })),
-            };
+            // Message functions read enumerable properties, own or inherited.
+            const arg: { key: string; value: unknown }[] = [];
+            for (const name in argumentObject) {
+              arg.push({ key: name, value: argumentObject[name] });
+            }
+            const message = { key, arg };
             diagnostics.length = 0;
             // Per-call options send format down the general path.
             const expected = session.format(message, {});
