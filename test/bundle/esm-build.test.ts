@@ -74,7 +74,10 @@ describe("buildEsmModules", () => {
   it("turns messages into functions", () => {
     const module = buildEsmModules(catalogs).files.get("en/locmsg.js")!;
     expect(module).toContain(
-      '(a, s, o) => "IP address is " + text(a.address, "{address}", s, o)',
+      'return (a, f) => "IP address is " + text(c, f, "address", "{address}");',
+    );
+    expect(module).toContain(
+      'return "IP address is " + v0;\n    return start(c, a);',
     );
     expect(module).toContain('["button.cancel", "Cancel"]');
   });

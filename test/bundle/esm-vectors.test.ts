@@ -13,6 +13,7 @@ import { buildEsmFixture, loadStrict, type EsmBuild } from "./esm-fixtures.js";
 const SETS = {
   fixture: { dir: FIXTURE_CATALOGS, vectors: readVectors("fixture") },
   shipped: { dir: path.resolve("catalogs"), vectors: readVectors("shipped") },
+  limit: { dir: FIXTURE_CATALOGS, vectors: readVectors("limit") },
 };
 
 const builds: EsmBuild[] = [];

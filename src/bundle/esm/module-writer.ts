@@ -1,9 +1,16 @@
 /**
  * Turns compiled messages (the JSON bundle IR of src/browser/bundle-format.ts)
- * into the source text of one ES module: each message becomes a string or
- * an arrow function `(a, s, o) => …` that calls the helpers of runtime.js.
- * `a` is the named arguments, `s` the stack of keys being rendered and `o`
- * the origin `{key, catalog, locale}`, as runtime.js describes.
+ * into the source text of one ES module. Each message becomes a string or
+ * a factory `(c) => …` that returns the message's render function
+ * `(a, f) => string`, which calls the helpers of runtime.js. runtime.js
+ * describes the context `c`, the named arguments `a` and the frame `f`.
+ *
+ * When every placeholder of a message allows it, the factory also sets
+ * `c.createFast`, which creates the function that `message(key)` returns
+ * to application code (fast-writer.ts). That function does what a
+ * hand-written template literal does: property reads, `typeof` checks,
+ * table reads and string concatenation. It hands any other call to the
+ * runtime's `start`, which renders with the helpers.
  */
 import type {
   CompiledMessage,
@@ -12,29 +19,23 @@ import type {
   Mf2Pattern,
   PlaceholderOp,
 } from "../../browser/bundle-format.js";
+import { isPlainName, variantLines } from "./code-parts.js";
+import { FastWriter } from "./fast-writer.js";
 
-/** The helpers of runtime.js that generated code calls. */
-type Helper =
+/** The exports of runtime.js that generated code uses. */
+export type Helper =
   | "argument"
-  | "at"
-  | "property"
+  | "start"
   | "text"
   | "lookup"
   | "label"
+  | "labelTexts"
+  | "lookupTable"
   | "mf2Value"
   | "mf2Text"
-  | "mf2Select";
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/**
- * True when generated code may read argument `name` as `a.name`: it is an
- * identifier, and no object inherits a property of that name, so that the
- * read finds only an own property.
- */
-function isPlainName(name: string): boolean {
-  return IDENTIFIER.test(name) && !(name in Object.prototype);
-}
+  | "mf2Select"
+  | "mf2NumberFormat"
+  | "mf2PluralRules";
 
 /**
  * Writes a JSON-like value as a JavaScript expression. Object keys are
@@ -96,56 +97,69 @@ export class ModuleWriter {
   /** Returns the expression that stands for `message` in a `messages` Map. */
   message(message: CompiledMessage): string {
     if (typeof message === "string") return JSON.stringify(message);
+    const fast = new FastWriter(this);
+    const setup: string[] = [];
     const only = message.length === 1 ? message[0] : undefined;
+    let render: string;
+    let fastFunction: string | undefined;
     if (typeof only === "object" && !Array.isArray(only)) {
-      return this.declareFunction(new Mf2Writer(this, only).compile());
+      render = new Mf2Writer(this, only).compile();
+      fastFunction = fast.mf2(only);
+    } else {
+      render = this.parts(message, setup);
+      fastFunction = fast.parts(message);
     }
-    const terms = message.map((part) =>
-      typeof part === "string"
-        ? JSON.stringify(part)
-        : Array.isArray(part)
-          ? this.placeholder(part)
-          : `${this.declareFunction(new Mf2Writer(this, part).compile())}(a, s, o)`,
-    );
-    return this.declareFunction(
-      `(a, s, o) => ${terms.length > 0 ? terms.join(" + ") : '""'}`,
-    );
-  }
-
-  private placeholder([source, argument, catalog, prefix]: PlaceholderOp) {
-    const raw = this.read(argument);
-    const quoted = JSON.stringify(source);
-    if (catalog !== undefined) {
-      // runtime.js keeps its label cache in `renderer` and `table`.
-      const site = this.constant({
-        catalog,
-        prefix: prefix ?? "",
-        renderer: null,
-        table: null,
-      });
-      return this.call("label", `${raw}, ${quoted}, ${site}, a, s, o`);
-    }
-    if (typeof argument === "number") {
-      return this.call("lookup", `${raw}, ${quoted}, a, s, o`);
-    }
-    return this.call("text", `${raw}, ${quoted}, s, o`);
+    return this.declareFunction(factory(setup, fastFunction, render));
   }
 
   /**
-   * An expression that reads an argument's raw value: a property read for a
-   * plain name, else a runtime.js helper that reads own properties only.
+   * The render function of a vSphere-syntax message: text, placeholders
+   * and MF2 parts, whose render functions `setup` creates.
    */
-  read(argument: number | string): string {
-    if (typeof argument === "number") return this.call("at", `a, ${argument}`);
-    if (isPlainName(argument)) return `a.${argument}`;
-    const parts = argument.split(".");
-    if (parts.length === 2 && parts.every(isPlainName)) {
-      return this.call(
-        "property",
-        `a[${JSON.stringify(argument)}], a.${parts[0]}, ${JSON.stringify(parts[1])}`,
+  private parts(
+    parts: Exclude<CompiledMessage, string>,
+    setup: string[],
+  ): string {
+    const terms = parts.map((part) => {
+      if (typeof part === "string") return JSON.stringify(part);
+      if (Array.isArray(part)) return this.placeholder(part);
+      // An MF2 part renders with the arguments and frame of the message.
+      const name = `i${setup.length}`;
+      const inner = this.declareFunction(
+        factory([], undefined, new Mf2Writer(this, part).compile()),
       );
+      setup.push(`const ${name} = ${inner}(c);`);
+      return `${name}(a, f)`;
+    });
+    return `(a, f) => ${terms.length > 0 ? terms.join(" + ") : '""'}`;
+  }
+
+  private placeholder([source, argument, catalog, prefix]: PlaceholderOp) {
+    const quoted = JSON.stringify(source);
+    const name = JSON.stringify(argument);
+    if (catalog !== undefined) {
+      const site = this.labelSite(catalog, prefix ?? "");
+      return this.call("label", `c, f, ${name}, ${quoted}, ${site}`);
     }
-    return this.call("argument", `a, ${JSON.stringify(argument)}`);
+    if (typeof argument === "number") {
+      return this.call("lookup", `c, f, ${name}, ${quoted}`);
+    }
+    return this.call("text", `c, f, ${name}, ${quoted}`);
+  }
+
+  /** Returns the module constant `{catalog, prefix}` of a label placeholder. */
+  labelSite(catalog: string, prefix: string): string {
+    return this.constant({ catalog, prefix });
+  }
+
+  /**
+   * An expression that reads an argument's raw value from the named
+   * arguments `a` (own properties): a property read for a plain name,
+   * else the runtime's `argument`.
+   */
+  read(name: string): string {
+    if (isPlainName(name)) return `a.${name}`;
+    return this.call("argument", `a, ${JSON.stringify(name)}`);
   }
 
   /** The module text: imports, then declarations, then `body`. */
@@ -161,12 +175,30 @@ export class ModuleWriter {
 }
 
 /**
- * Compiles one MF2 message to a function. Declarations are resolved on
- * first use, as in the interpreters: the order in which a variant's code
- * path first uses each declaration is known at build time, so the first use
- * assigns the declaration's local variable (`(d0 = …)`) and later uses read
- * it. Each expression is one `mf2Value` call with its compiled form as a
- * module constant.
+ * Writes a message factory: `setup` (the render functions of MF2 parts),
+ * then `c.createFast = …` when the message has a fast function, then the
+ * render function that the factory returns.
+ */
+function factory(
+  setup: string[],
+  createFast: string | undefined,
+  render: string,
+): string {
+  if (setup.length === 0 && createFast === undefined) return `(c) => ${render}`;
+  const lines = [...setup];
+  if (createFast !== undefined) lines.push(`c.createFast = ${createFast};`);
+  lines.push(`return ${render};`);
+  const body = lines.join("\n").replace(/\n/g, "\n  ");
+  return `(c) => {\n  ${body}\n}`;
+}
+
+/**
+ * Compiles one MF2 message to a render function. Declarations are
+ * resolved on first use, as in the interpreters: the order in which a
+ * variant's code path first uses each declaration is known at build time,
+ * so the first use assigns the declaration's local variable (`(d0 = …)`)
+ * and later uses read it. Each expression is one `mf2Value` call with its
+ * compiled form as a module constant.
  */
 class Mf2Writer {
   private readonly names: string[];
@@ -195,26 +227,17 @@ class Mf2Writer {
       lines.push(
         `const k = ${this.module.call("mf2Select", `${selector}, ${this.module.constant(keys)}`)};`,
       );
-      // The first variant with the selected key wins, as in the interpreters.
-      const seen = new Set<string | 0>();
-      let fallback: string | undefined;
-      for (const [key, pattern] of v) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const body = this.pattern(pattern, new Set(resolved));
-        if (key === 0) fallback = body;
-        else lines.push(`if (k === ${JSON.stringify(key)}) return ${body};`);
-      }
-      if (fallback === undefined) {
-        throw new Error("an MF2 .match message without a * variant");
-      }
-      lines.push(`return ${fallback};`);
+      lines.push(
+        ...variantLines(this.message, (pattern) =>
+          this.pattern(pattern, new Set(resolved)),
+        ),
+      );
     }
     const [only] = lines;
     if (lines.length === 1 && only!.startsWith("return ")) {
-      return `(a, s, o) => ${only!.slice("return ".length, -1)}`;
+      return `(a, f) => ${only!.slice("return ".length, -1)}`;
     }
-    return `(a, s, o) => {\n  ${lines.join("\n  ")}\n}`;
+    return `(a, f) => {\n  ${lines.join("\n  ")}\n}`;
   }
 
   private pattern(pattern: Mf2Pattern, resolved: Set<string>): string {
@@ -229,31 +252,24 @@ class Mf2Writer {
     return terms.length > 0 ? terms.join(" + ") : '""';
   }
 
+  private mf2Value(expression: Mf2Expression, operand: string): string {
+    return this.module.call(
+      "mf2Value",
+      `c, f, ${this.module.constant(expression)}, ${operand}`,
+    );
+  }
+
   /** An expression that evaluates to the resolved value of `expression`. */
   private value(expression: Mf2Expression, resolved: Set<string>): string {
     if ("$" in expression.x) {
       const inner = this.reference(expression.x.$, resolved);
       if (expression.f === undefined) return inner;
-      return this.module.call(
-        "mf2Value",
-        `${this.module.constant(expression)}, ${inner}, a, s, o`,
-      );
+      return this.mf2Value(expression, inner);
     }
-    if (!("a" in expression.x)) {
-      return this.module.call(
-        "mf2Value",
-        `${this.module.constant(expression)}, undefined, a, s, o`,
-      );
-    }
-    // `$arg1` falls back to the first argument by position, as `{1}` does.
-    const name = expression.x.a;
-    const position = /^arg([1-9]\d*)$/.exec(name);
-    const compiled = position
-      ? { ...expression, n: +position[1]! }
-      : expression;
-    return this.module.call(
-      "mf2Value",
-      `${this.module.constant(compiled)}, ${this.module.read(name)}, a, s, o`,
+    if (!("a" in expression.x)) return this.mf2Value(expression, "undefined");
+    return this.mf2Value(
+      withPosition(expression, expression.x.a),
+      this.module.read(expression.x.a),
     );
   }
 
@@ -269,4 +285,13 @@ class Mf2Writer {
     resolved.add(name);
     return `(d${index} = ${value})`;
   }
+}
+
+/** `$arg1` falls back to the first argument by position, as `{1}` does: `n` is that position. */
+function withPosition(
+  expression: Mf2Expression,
+  name: string,
+): Mf2Expression & { n?: number } {
+  const position = /^arg([1-9]\d*)$/.exec(name);
+  return position ? { ...expression, n: +position[1]! } : expression;
 }

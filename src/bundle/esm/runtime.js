@@ -10,29 +10,46 @@
 // against it, as test/browser/vectors-node.test.ts does for the other two.
 // It has no imports so that it can be copied as is.
 //
-// A compiled message is a string, or a function `(args, stack, origin)`.
-// `args` has the named arguments as properties: `{address: "10.0.0.1"}`
-// for `{address}`, and `"1"` for `{1}`. `format` builds it from a
-// LocalizableMessage's `arg` list, and keeps the list under the symbol
-// `ARGUMENT_LIST` so that `{1}` can fall back to the first argument by
-// position. `stack` lists the keys being rendered, for `{1}` cycle and
-// depth checks, and `origin` is `{key, catalog, locale}`, which
-// diagnostics name.
+// A catalog module maps each key to a string or to a factory `(c) => …`.
+// A renderer calls the factory once per message it renders, with the
+// message's context `c`: `{state, origin}`, the renderer's state and the
+// `{key, catalog, locale}` that diagnostics name. The factory returns the
+// message's render function `(a, f) => string`. The runtime calls it with
+// the named arguments `a` (`{address: "10.0.0.1"}` for `{address}`, and
+// `"1"` for `{1}`) and the `Frame` `f` of the render. A frame has the key
+// being rendered, the frame of the message that looked it up (for `{1}`
+// cycle and depth checks), the same arguments and the render's step
+// budget. `format` builds the named arguments from a LocalizableMessage's
+// `arg` list and keeps the list under the symbol `ARGUMENT_LIST`, so that
+// `{1}` can fall back to the first argument by position.
 //
-// Arguments are read as own properties, as the other renderers read them.
-// Generated code reads a name that no object inherits as a property
-// (`a.address`), and `property` skips Object.hasOwn for plain objects.
-// Both rely on Object.prototype having only its standard properties; a
-// page that adds one (`Object.prototype.address = …`) makes such a read
-// find it.
+// For a message whose placeholders allow it, the factory also sets
+// `c.createFast`, which creates the fast function that `message(key)`
+// returns to application code, with its tables. The fast function renders
+// with property reads, `typeof` checks, table reads and string
+// concatenation, as a hand-written template literal does, and hands any
+// other call to `start`, which renders the whole message again with the
+// helpers below. Such a call may thus read an argument twice. Application
+// code and the runtime call different functions, so V8 keeps their type
+// feedback apart: the feedback of a fast function covers only the
+// argument objects of application code.
+//
+// The named arguments of a message function are the enumerable properties
+// of the object, own or inherited (`for...in`), as for the server's message
+// functions. A fast function reads a name that no object inherits from
+// Object.prototype as a property (`a.address`) when `a.constructor` is
+// Object: an object literal, or an object made from one with
+// Object.create. `start` first copies any other object's enumerable
+// properties to a plain object. This relies on Object.prototype having
+// only its standard properties; a page that adds one
+// (`Object.prototype.address = …`) makes such a read find it.
 
 /**
  * The state of the renderer whose call is running. Rendering is
- * synchronous, so each public method installs its renderer's state first.
+ * synchronous, so each public method and `start` install their
+ * renderer's state first.
  */
 let state;
-/** The locale of the message that `find` returned last. */
-let foundLocale;
 
 const EMPTY = Object.freeze({});
 const NO_ARGS = Object.freeze([]);
@@ -42,6 +59,13 @@ const NUMBER = {};
 const PERCENT = { style: "percent" };
 const LIST = { type: "unit", style: "short" };
 const DATE_TIME = { dateStyle: "medium", timeStyle: "medium" };
+
+// The server's default limits (src/limits.ts), which this runtime does not
+// let callers change.
+/** Placeholders and list items that one render may resolve (`maxRenderSteps`). */
+const MAX_RENDER_STEPS = 100_000;
+/** Characters of one string argument (`maxArgumentLength`). */
+const MAX_ARGUMENT_LENGTH = 1_048_576;
 
 // ---------------------------------------------------------------- state --
 
@@ -66,43 +90,162 @@ function intl(Format, options) {
   return formatter;
 }
 
-/** Finds a message in the locale chain and sets `foundLocale`; undefined when no locale has it. */
-function find(catalog, key) {
+/**
+ * Returns the message `key` of `catalog` from the first locale of the
+ * chain that has it: a string, or its context with the render function of
+ * its factory, created once per renderer. Undefined when no locale has it.
+ */
+function resolve(catalog, key) {
   const layers =
     catalog === "locmsg" ? state.locmsg : state.layers.get(catalog);
   if (layers === undefined) return undefined;
+  let found = state.instances.get(catalog);
+  if (found === undefined) {
+    found = new Map();
+    state.instances.set(catalog, found);
+  }
+  const known = found.get(key);
+  if (known !== undefined) return known;
   for (let index = 0; index < layers.length; index++) {
     const message = layers[index].get(key);
-    if (message !== undefined) {
-      foundLocale = state.chain[index];
-      return message;
-    }
+    if (message === undefined) continue;
+    const entry =
+      typeof message === "string"
+        ? message
+        : instantiate(message, { key, catalog, locale: state.chain[index] });
+    // Only keys that exist are kept, so the cache never outgrows the catalogs.
+    found.set(key, entry);
+    return entry;
   }
   return undefined;
 }
 
+/** Calls a message factory with a new context for `origin` and keeps its render function there. */
+function instantiate(factory, origin) {
+  const c = {
+    state,
+    origin,
+    render: undefined,
+    createFast: undefined,
+    fast: undefined,
+  };
+  c.render = factory(c);
+  return c;
+}
+
+/** Returns the engine's own message `key`, used when no `locmsg` catalog has it. */
+function builtInMessage(key) {
+  let entry = state.builtInFound.get(key);
+  if (entry === undefined) {
+    const message = state.builtIn.get(key);
+    if (message === undefined) return undefined;
+    entry =
+      typeof message === "string"
+        ? message
+        : instantiate(message, { key, catalog: "locmsg" });
+    state.builtInFound.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Sends a diagnostic to `onDiagnostic`. The handler may render with
+ * another renderer, so this renderer's state is installed again after it.
+ */
 function report(code, origin, message, severity) {
-  state.onDiagnostic?.({
-    code,
-    severity:
-      severity ??
-      (/^(missing-m|missing-l|invalid-a)/.test(code) ? "warning" : "error"),
-    message,
-    ...origin,
-  });
+  const own = state;
+  try {
+    own.onDiagnostic?.({
+      code,
+      severity:
+        severity ??
+        (/^(missing-m|missing-l|invalid-a)/.test(code) ? "warning" : "error"),
+      message,
+      ...origin,
+    });
+  } finally {
+    state = own;
+  }
 }
 
-/** Renders a compiled message. */
-function run(message, args, stack, origin) {
-  return typeof message === "string" ? message : message(args, stack, origin);
+// --------------------------------------------------------------- frames --
+
+/**
+ * One message being rendered. `key` is undefined for the frame that a
+ * public method starts a render with, which no message has yet.
+ */
+class Frame {
+  constructor(key, parent, args, budget) {
+    this.key = key;
+    this.parent = parent;
+    /** How many messages are being rendered, this one included. */
+    this.depth = key === undefined ? 0 : 1;
+    if (parent !== undefined) this.depth = parent.depth + 1;
+    /** The named arguments, own properties only. */
+    this.args = args;
+    /** `{steps, exhausted}`, shared by every frame of one render. */
+    this.budget = budget;
+  }
 }
 
-/** Renders `key` of `catalog` from the locale chain; undefined when no locale has it. */
-function renderEntry(catalog, key, args, stack) {
-  const message = find(catalog, key);
-  if (message === undefined) return undefined;
-  if (typeof message === "string") return message;
-  return message(args, stack, { key, catalog, locale: foundLocale });
+/** Starts a render: a frame without a key and a new step budget. */
+function startRender() {
+  return new Frame(undefined, undefined, EMPTY, newBudget());
+}
+
+function newBudget() {
+  return { steps: 0, exhausted: false };
+}
+
+/** Returns the frame of `key`, looked up by the message of `frame`. */
+function push(frame, key, args) {
+  return new Frame(key, frame, args, frame.budget);
+}
+
+function onStack(frame, key) {
+  for (let item = frame; item !== undefined; item = item.parent) {
+    if (item.key === key) return true;
+  }
+  return false;
+}
+
+/** Writes the keys being rendered and `key` as `a -> b -> key`. */
+function stackPath(frame, key) {
+  const keys = [key];
+  for (let item = frame; item !== undefined; item = item.parent) {
+    if (item.key !== undefined) keys.unshift(item.key);
+  }
+  return keys.join(" -> ");
+}
+
+/**
+ * Renders the message of context `c` for a call from application code: a
+ * new render with its own step budget, with the named arguments `args`.
+ * Fast functions call it for anything they do not render themselves.
+ */
+export function start(c, args) {
+  state = c.state;
+  const frame = new Frame(
+    c.origin.key,
+    undefined,
+    namedArguments(args ?? EMPTY),
+    newBudget(),
+  );
+  return c.render(frame.args, frame);
+}
+
+/**
+ * Counts one placeholder or list item against `MAX_RENDER_STEPS` and
+ * returns false once the budget is spent, reporting that once per render.
+ */
+function takeStep(frame, origin) {
+  const budget = frame.budget;
+  if (++budget.steps <= MAX_RENDER_STEPS) return true;
+  if (!budget.exhausted) {
+    budget.exhausted = true;
+    report("limit-exceeded", origin, `maxRenderSteps = ${MAX_RENDER_STEPS}`);
+  }
+  return false;
 }
 
 // --------------------------------------------------------------- values --
@@ -132,15 +275,108 @@ function unwrap(value) {
   return type === "boolean" ? wrapped === "true" : wrapped;
 }
 
-function json(value) {
+/** Cuts `text` to `maxLength` characters, marking the cut with "…". */
+function cut(text, maxLength) {
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength)}…`;
+}
+
+/** Nesting deeper than this is written as "…" by `describeValue`. */
+const MAX_NESTING = 32;
+const UNREADABLE = Symbol("unreadable");
+
+function readSafely(read, fallback) {
   try {
-    return JSON.stringify(value) ?? `${value}`;
+    return read();
   } catch {
-    return `${value}`;
+    return fallback;
   }
 }
 
-function formatValue(raw, stack, origin) {
+/**
+ * Writes any value as JSON-like text for fallbacks and diagnostics, within
+ * `maxLength` characters, as src/render/describe-value.ts does: BigInts
+ * as numbers, dates in ISO 8601, a reference back to an enclosing object
+ * as "[Circular]", a property whose getter throws as "[unreadable]". It
+ * never throws.
+ */
+function describeValue(value, maxLength = 10_000) {
+  if (typeof value === "string") return cut(value, maxLength);
+  const parts = [];
+  let length = 0;
+  const ancestors = new Set();
+  const append = (text) => {
+    if (length >= maxLength) return;
+    parts.push(text);
+    length += text.length;
+  };
+  const write = (item, depth) => {
+    if (length >= maxLength) return;
+    switch (typeof item) {
+      case "string":
+        append(depth === 0 ? item : JSON.stringify(item));
+        return;
+      case "number":
+        append(Number.isFinite(item) ? String(item) : "null");
+        return;
+      case "bigint":
+      case "boolean":
+        append(String(item));
+        return;
+      case "undefined":
+      case "function":
+      case "symbol":
+        append(depth === 0 ? typeof item : "null");
+        return;
+    }
+    if (item === null) return append("null");
+    if (item instanceof Date) {
+      return append(
+        isNaN(item.getTime()) ? "Invalid Date" : item.toISOString(),
+      );
+    }
+    if (ancestors.has(item)) return append('"[Circular]"');
+    if (depth >= MAX_NESTING) return append('"…"');
+    ancestors.add(item);
+    if (Array.isArray(item)) {
+      append("[");
+      for (let index = 0; index < item.length && length < maxLength; index++) {
+        if (index > 0) append(",");
+        write(
+          readSafely(() => item[index]),
+          depth + 1,
+        );
+      }
+      append("]");
+    } else {
+      append("{");
+      let first = true;
+      for (const key of readSafely(() => Object.keys(item)) ?? []) {
+        if (length >= maxLength) break;
+        const property = readSafely(() => item[key], UNREADABLE);
+        if (property === undefined || typeof property === "function") continue;
+        if (!first) append(",");
+        first = false;
+        append(`${JSON.stringify(key)}:`);
+        write(property === UNREADABLE ? "[unreadable]" : property, depth + 1);
+      }
+      append("}");
+    }
+    ancestors.delete(item);
+  };
+  try {
+    write(value, 0);
+  } catch {
+    // A proxy whose traps throw can fail even the type checks.
+    return "[unreadable]";
+  }
+  return cut(parts.join(""), maxLength);
+}
+
+/**
+ * Formats an argument value as text, as src/render/format-value.ts does.
+ * `depth` counts the lists around the value, which stop at `maxDepth`.
+ */
+function formatValue(raw, frame, origin, depth = 0) {
   const value = unwrap(raw);
   switch (typeof value) {
     case "string":
@@ -157,11 +393,7 @@ function formatValue(raw, stack, origin) {
     report("invalid-argument", origin, "Invalid Date");
     return "Invalid Date";
   }
-  if (Array.isArray(value)) {
-    return intl(Intl.ListFormat, LIST).format(
-      value.map((item) => formatValue(item, stack, origin)),
-    );
-  }
+  if (Array.isArray(value)) return formatList(value, frame, origin, depth);
   if (isRecord(value)) {
     const type = value._typeName;
     if (
@@ -171,9 +403,9 @@ function formatValue(raw, stack, origin) {
         : type === "LocalizableMessage")
     ) {
       const input = readMessage(value);
-      if (!input) return json(value);
-      if (stack.length < state.maxDepth) {
-        return renderMessage(input.key, input.args, input.value, stack);
+      if (!input) return describeValue(value);
+      if (frame.depth < state.maxDepth) {
+        return renderMessage(input.key, input.args, input.value, frame);
       }
       report("lookup-depth", origin, input.key);
       return input.key;
@@ -188,9 +420,25 @@ function formatValue(raw, stack, origin) {
     const name = unwrap(value.name);
     if (typeof name === "string") return name;
   }
-  const text = json(value);
-  report("invalid-argument", origin, text);
+  // An object without a text form is described for the reader, briefly.
+  const text = describeValue(value);
+  report("invalid-argument", origin, cut(text, 200));
   return text;
+}
+
+/**
+ * Formats a list with `Intl.ListFormat`. Each item takes a step, and a
+ * list nested `maxDepth` deep is described instead, so lists that nest or
+ * share items cannot make the text grow without bound.
+ */
+function formatList(items, frame, origin, depth) {
+  if (depth >= state.maxDepth) return describeValue(items, MAX_ARGUMENT_LENGTH);
+  const texts = [];
+  for (const item of items) {
+    if (!takeStep(frame, origin)) break;
+    texts.push(formatValue(item, frame, origin, depth + 1));
+  }
+  return intl(Intl.ListFormat, LIST).format(texts);
 }
 
 /** Reads one argument item as `{key, value}`, or `{value}` when it has no key. */
@@ -201,6 +449,20 @@ function readArgumentItem(item) {
     Object.hasOwn(arg, "value")
     ? { key: arg.key, value: arg.value }
     : { value: arg };
+}
+
+/** Sets `named[key]`, as an own property also for `__proto__`. */
+function setNamed(named, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(named, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    named[key] = value;
+  }
 }
 
 /**
@@ -217,18 +479,24 @@ function toNamed(list) {
       typeof item.key === "string" &&
       Object.hasOwn(item, "value")
     ) {
-      if (item.key === "__proto__") {
-        Object.defineProperty(named, item.key, {
-          value: item.value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else {
-        named[item.key] = item.value;
-      }
+      setNamed(named, item.key, item.value);
     }
   }
+  return named;
+}
+
+/**
+ * Returns named arguments from application code as an object whose own
+ * properties are the arguments. That is `args` itself when its prototype
+ * is Object.prototype or null. Any other object is copied with its
+ * enumerable properties, own or inherited (`for...in`), as the server's
+ * message functions read them.
+ */
+function namedArguments(args) {
+  const prototype = Object.getPrototypeOf(args);
+  if (prototype === Object.prototype || prototype === null) return args;
+  const named = {};
+  for (const key in args) setNamed(named, key, args[key]);
   return named;
 }
 
@@ -255,19 +523,16 @@ function ownText(source) {
 
 /**
  * Renders a message from the `locmsg` catalogs with the arguments of the
- * raw `arg` list `list`. An unknown key renders the text of `source` (the
- * message record), else `key (name = value, …)` and `missing-message`.
+ * raw `arg` list `list`, looked up by the message of `frame`. An unknown
+ * key renders the text of `source` (the message record), else `key (name
+ * = value, …)` and `missing-message`.
  */
-function renderMessage(key, list, source, stack) {
-  const message = find("locmsg", key);
+function renderMessage(key, list, source, frame) {
+  const message = resolve("locmsg", key);
   if (message !== undefined) {
-    return typeof message === "string"
-      ? message
-      : message(toNamed(list), [...stack, key], {
-          key,
-          catalog: "locmsg",
-          locale: foundLocale,
-        });
+    if (typeof message === "string") return message;
+    const args = toNamed(list);
+    return message.render(args, push(frame, key, args));
   }
   const text = ownText(source);
   if (text) return text;
@@ -276,17 +541,16 @@ function renderMessage(key, list, source, stack) {
     .map(readArgumentItem)
     .map(
       ({ key, value }, index) =>
-        `${key ?? index + 1} = ${
-          typeof value === "string"
-            ? value
-            : value instanceof Date
-              ? isNaN(+value)
-                ? "Invalid Date"
-                : value.toISOString()
-              : json(value)
-        }`,
+        `${key ?? index + 1} = ${describeValue(value, 1_000)}`,
     );
   return `${key || "(message without a key)"}${described.length ? ` (${described.join(", ")})` : ""}`;
+}
+
+/** Renders `key` of `catalog` in `frame`, which is that key's; undefined when no locale has it. */
+function renderEntry(catalog, key, frame) {
+  const message = resolve(catalog, key);
+  if (message === undefined || typeof message === "string") return message;
+  return message.render(frame.args, frame);
 }
 
 // ----------------------------------------------------------- arguments --
@@ -300,9 +564,9 @@ function own(args, key) {
  * `{1}`: the argument keyed `1`, else the first of the `arg` list by
  * position. Returns the raw value, not yet unwrapped.
  */
-export function at(args, position) {
-  const value = args[position];
-  if (value !== undefined || Object.hasOwn(args, position)) return value;
+function at(args, position) {
+  const value = own(args, position);
+  if (value !== undefined) return value;
   const item = args[ARGUMENT_LIST]?.[position - 1];
   return item === undefined ? undefined : readArgumentItem(item).value;
 }
@@ -310,7 +574,8 @@ export function at(args, position) {
 /**
  * Reads an argument by name: the argument keyed `a.b`, else property `b`
  * of the argument keyed `a`. Returns the raw value of the last step, which
- * callers unwrap, as they do for a property read in generated code.
+ * callers unwrap. Generated code reads a name that objects inherit, such
+ * as `$constructor`, with it.
  */
 export function argument(args, name) {
   const exact = own(args, name);
@@ -327,21 +592,6 @@ export function argument(args, name) {
   return value;
 }
 
-/** Reads `{vm.name}`, a name with one dot, which generated code passes as `property(a["vm.name"], a.vm, "name")`. */
-export function property(exact, object, name) {
-  if (exact !== undefined && unwrap(exact) != null) return exact;
-  const record = unwrap(object);
-  if (!isRecord(record)) return undefined;
-  const value = record[name];
-  if (value === undefined) return undefined;
-  // A plain object's property `name` is its own (see the note at the top),
-  // and this check is cheaper than Object.hasOwn.
-  return Object.getPrototypeOf(record) === Object.prototype ||
-    Object.hasOwn(record, name)
-    ? value
-    : undefined;
-}
-
 /** Reads a placeholder's value as `readArgument` of src/browser/render-parts.ts does. */
 function readArgument(name, args) {
   return (
@@ -350,97 +600,171 @@ function readArgument(name, args) {
   );
 }
 
+/**
+ * Reads a placeholder's value, by name or position, from the frame's
+ * arguments: unwrapped, undefined when missing. A string longer than
+ * `MAX_ARGUMENT_LENGTH` is cut, as the server cuts it.
+ */
+function placeholderValue(frame, name, origin) {
+  const value = readArgument(name, frame.args);
+  if (typeof value !== "string" || value.length <= MAX_ARGUMENT_LENGTH) {
+    return value;
+  }
+  report(
+    "limit-exceeded",
+    origin,
+    `maxArgumentLength = ${MAX_ARGUMENT_LENGTH}`,
+  );
+  return value.slice(0, MAX_ARGUMENT_LENGTH);
+}
+
 /** Renders a present argument value as text; the placeholder after a diagnostic when it is missing. */
-function insert(value, source, stack, origin) {
+function insert(value, source, frame, origin) {
   if (value === undefined) {
     report("missing-argument", origin, source);
     return source;
   }
-  return formatValue(value, stack, origin);
+  return formatValue(value, frame, origin);
 }
 
-/** `{name}` and `{vm.name}`: the argument's value (`raw`) as text. */
-export function text(raw, source, stack, origin) {
-  if (typeof raw === "string") return raw;
-  return insert(unwrap(raw) ?? undefined, source, stack, origin);
+/** `{name}` and `{vm.name}`: the argument's value as text. */
+export function text(c, frame, name, source) {
+  if (!takeStep(frame, c.origin)) return source;
+  const value = placeholderValue(frame, name, c.origin);
+  return insert(value, source, frame, c.origin);
 }
 
 /** `{1}`: a string value that is a `locmsg` key renders that message with the same arguments. */
-export function lookup(raw, source, args, stack, origin) {
-  const value = unwrap(raw) ?? undefined;
+export function lookup(c, frame, position, source) {
+  if (!takeStep(frame, c.origin)) return source;
+  const value = placeholderValue(frame, position, c.origin);
   if (typeof value === "string") {
-    return renderKeyLookup(value, args, stack, origin);
+    return renderKeyLookup(value, frame, c.origin);
   }
-  return insert(value, source, stack, origin);
+  return insert(value, source, frame, c.origin);
 }
 
 /**
  * `{name.@CATALOG.prefix}`: `prefix.<value>.label` from CATALOG. `site` is
- * a constant `{catalog, prefix}` of the generated module, under which the
- * labels found are kept for the renderer's later calls.
+ * a constant `{catalog, prefix}` of the generated module.
  */
-export function label(raw, source, site, args, stack, origin) {
-  const value = unwrap(raw) ?? undefined;
+export function label(c, frame, name, source, site) {
+  if (!takeStep(frame, c.origin)) return source;
+  const value = placeholderValue(frame, name, c.origin);
   if (value === undefined) {
-    report("missing-argument", origin, source);
+    report("missing-argument", c.origin, source);
     return source;
   }
-  return renderLabel(site, value, args, stack, origin);
+  return renderLabel(site, value, frame, c.origin);
 }
 
-function renderLabel(site, value, args, stack, origin) {
-  const text = formatValue(value, stack, origin);
-  // The site remembers the table of the renderer that used it last, which
-  // saves a Map lookup while one renderer renders many messages.
-  if (site.renderer !== state) {
-    let table = state.labels.get(site);
-    if (table === undefined) {
-      table = new Map();
-      state.labels.set(site, table);
-    }
-    site.renderer = state;
-    site.table = table;
+/**
+ * Returns the labels of a `{catalog, prefix}` site that this renderer has
+ * found: `texts` maps a value's text to a label without placeholders (an
+ * object without a prototype, which generated code reads directly), and
+ * `functions` to the function of any other label.
+ */
+function labelsOf(site) {
+  const id = `${site.catalog}\n${site.prefix}`;
+  let labels = state.labels.get(id);
+  if (labels === undefined) {
+    labels = { texts: Object.setPrototypeOf({}, null), functions: new Map() };
+    state.labels.set(id, labels);
   }
-  const found = site.table;
-  // Only labels that exist are kept, so the table never outgrows the catalogs.
-  let hit = found.get(text);
-  if (hit === undefined) {
-    const { catalog, prefix } = site;
-    const key = `${prefix ? `${prefix}.` : ""}${text}.label`;
+  return labels;
+}
+
+/**
+ * Returns the label texts of a site for the fast function of the message
+ * of context `c`. The table is empty where a label from a message function
+ * may not render without a diagnostic: when `maxDepth` is below 2, or when
+ * the message's own key has the form of a label key of the site, because
+ * a value could then make a lookup cycle.
+ */
+export function labelTexts(c, site) {
+  state = c.state;
+  const { key } = c.origin;
+  const start = site.prefix ? `${site.prefix}.` : "";
+  const labelKey = key.startsWith(start) && key.endsWith(".label");
+  if (state.maxDepth < 2 || labelKey) return NO_LABELS;
+  return labelsOf(site).texts;
+}
+
+const NO_LABELS = Object.freeze(Object.setPrototypeOf({}, null));
+
+/**
+ * Renders a label as a lookup, as the server does: a label may hold
+ * placeholders, even one that reaches the same label again, so its key
+ * counts for cycles and `maxDepth`.
+ */
+function renderLabel(site, value, frame, origin) {
+  const text = formatValue(value, frame, origin);
+  const { catalog, prefix } = site;
+  const key = `${prefix ? `${prefix}.` : ""}${text}.label`;
+  const labels = labelsOf(site);
+  // Only labels that exist are kept, so the tables never outgrow the catalogs.
+  let found = labels.texts[text] ?? labels.functions.get(text);
+  if (found === undefined) {
     if (!state.catalogs.has(catalog)) {
       report("missing-catalog", origin, catalog);
       return text;
     }
-    const message = find(catalog, key);
-    if (message === undefined) {
+    found = resolve(catalog, key);
+    if (found === undefined) {
       report("missing-label", origin, key);
       return text;
     }
-    hit =
-      typeof message === "string"
-        ? message
-        : [message, { key, catalog, locale: foundLocale }];
-    found.set(text, hit);
+    if (typeof found === "string") labels.texts[text] = found;
+    else labels.functions.set(text, found);
   }
-  return typeof hit === "string" ? hit : hit[0](args, stack, hit[1]);
+  if (!nests(key, frame, origin)) return text;
+  if (typeof found === "string") return found;
+  return found.render(frame.args, push(frame, key, frame.args));
+}
+
+/**
+ * Returns the `locmsg` keys of the chain for the `{1}` fast path of
+ * generated code, built once per renderer. Index N has an object without
+ * a prototype that maps each key of N characters to its text when the
+ * message is plain text, else to 0, and a string that the table lacks is
+ * no key. Every key maps to 0 when `maxDepth` is below 2, because a lookup
+ * from a message function then goes deeper than `maxDepth`.
+ */
+export function lookupTable(c) {
+  state = c.state;
+  if (state.lookupTable === undefined) {
+    const table = [];
+    const texts = state.maxDepth > 1;
+    for (const layer of state.locmsg) {
+      for (const [key, message] of layer) {
+        let sameLength = table[key.length];
+        if (sameLength === undefined) {
+          sameLength = Object.setPrototypeOf({}, null);
+          table[key.length] = sameLength;
+        }
+        // The first locale of the chain with the key wins.
+        if (sameLength[key] === undefined) {
+          sameLength[key] = texts && typeof message === "string" ? message : 0;
+        }
+      }
+    }
+    state.lookupTable = table;
+  }
+  return state.lookupTable;
 }
 
 /** `{1}`: a `locmsg` key renders that message with the same arguments. */
-function renderKeyLookup(key, args, stack, origin) {
-  const message = find("locmsg", key);
+function renderKeyLookup(key, frame, origin) {
+  const message = resolve("locmsg", key);
   if (message === undefined) return key;
-  if (stack.includes(key)) {
-    report("lookup-cycle", origin, [...stack, key].join(" -> "));
-  } else if (stack.length >= state.maxDepth) {
+  if (onStack(frame, key)) {
+    report("lookup-cycle", origin, stackPath(frame, key));
+  } else if (frame.depth >= state.maxDepth) {
     report("lookup-depth", origin, key);
+  } else if (typeof message === "string") {
+    return message;
   } else {
-    return typeof message === "string"
-      ? message
-      : message(args, [...stack, key], {
-          key,
-          catalog: "locmsg",
-          locale: foundLocale,
-        });
+    return message.render(frame.args, push(frame, key, frame.args));
   }
   return key;
 }
@@ -452,17 +776,18 @@ function renderKeyLookup(key, args, stack, origin) {
 // form from docs/bundles.md (`{x, f, o, src}`, plus `n` for `$argN`),
 // which returns a resolved value `[value, text, kind, options]` or
 // undefined after one diagnostic. `kind` is the way the value selects a
-// variant: 0 never, 1 by exact text, 2 as a number.
+// variant: 0 never, 1 by exact text, 2 as a number. MF2 expressions take
+// no steps, as in the server; list values in them do.
 
 function exact(text) {
   return [text, text, 1, undefined];
 }
 
 /** Reports a lookup cycle or too deep a nesting; true when `key` may render. */
-function nests(key, stack, origin) {
-  if (stack.includes(key)) {
-    report("lookup-cycle", origin, [...stack, key].join(" -> "));
-  } else if (stack.length >= state.maxDepth) {
+function nests(key, frame, origin) {
+  if (onStack(frame, key)) {
+    report("lookup-cycle", origin, stackPath(frame, key));
+  } else if (frame.depth >= state.maxDepth) {
     report("lookup-depth", origin, key);
   } else {
     return true;
@@ -473,11 +798,12 @@ function nests(key, stack, origin) {
 /**
  * Resolves an MF2 expression. `operand` is the resolved value of the
  * declared variable that a `$name` operand names, or the raw value of an
- * argument operand as generated code read it.
+ * argument operand as generated code read it from the frame's arguments.
  */
-export function mf2Value(expression, operand, args, stack, origin) {
+export function mf2Value(c, frame, expression, operand) {
   const { x, f } = expression;
   const options = expression.o ?? EMPTY;
+  const origin = c.origin;
   let value;
   if ("|" in x) {
     value = x["|"];
@@ -487,7 +813,7 @@ export function mf2Value(expression, operand, args, stack, origin) {
   } else {
     value =
       unwrap(operand) ??
-      (expression.n ? readArgument(expression.n, args) : undefined);
+      (expression.n ? readArgument(expression.n, frame.args) : undefined);
     if (value === undefined) {
       report("missing-argument", origin, `{$${x.a}}`);
       return undefined;
@@ -529,29 +855,33 @@ export function mf2Value(expression, operand, args, stack, origin) {
     }
   } else if (f === "label") {
     const catalog = `${options.catalog}`;
-    const text = formatValue(value, stack, origin);
+    const text = formatValue(value, frame, origin);
     const key = `${options.prefix ? `${options.prefix}.` : ""}${text}.label`;
     if (!state.catalogs.has(catalog)) {
       report("missing-catalog", origin, catalog);
-    } else if (!find(catalog, key)) {
+    } else if (!resolve(catalog, key)) {
       report("missing-label", origin, key);
-    } else if (nests(key, stack, origin)) {
-      return exact(renderEntry(catalog, key, args, [...stack, key]));
+    } else if (nests(key, frame, origin)) {
+      return exact(renderEntry(catalog, key, push(frame, key, frame.args)));
     }
     return undefined;
   } else if (f === "msg") {
     if (typeof value !== "string") {
-      return exact(formatValue(value, stack, origin));
+      return exact(formatValue(value, frame, origin));
     }
-    if (!find("locmsg", value) || nests(value, stack, origin)) {
-      return exact(renderKeyLookup(value, args, stack, origin));
+    if (!resolve("locmsg", value) || nests(value, frame, origin)) {
+      return exact(renderKeyLookup(value, frame, origin));
     }
     return undefined;
   } else {
+    // The server passes values other than objects to MF2 as they are, which
+    // writes a Symbol or a function with `String`.
     return exact(
-      f === "string" && typeof value !== "object"
-        ? `${value}`
-        : formatValue(value, stack, origin),
+      typeof value === "symbol" ||
+        typeof value === "function" ||
+        (f === "string" && typeof value !== "object")
+        ? String(value)
+        : formatValue(value, frame, origin),
     );
   }
   report("invalid-argument", origin, expression.src, "error");
@@ -583,12 +913,27 @@ export function mf2Select(value, keys) {
   return keys.includes(category) ? category : 0;
 }
 
+/**
+ * Returns the `Intl.NumberFormat` that `mf2Value` formats the `:number`
+ * or `:integer` expression `expression` with, for generated fast paths.
+ */
+export function mf2NumberFormat(c, expression) {
+  state = c.state;
+  return intl(Intl.NumberFormat, expression.o ?? EMPTY);
+}
+
+/** Returns the `Intl.PluralRules` that `mf2Select` selects the plural category of `expression` with. */
+export function mf2PluralRules(c, expression) {
+  state = c.state;
+  return intl(Intl.PluralRules, expression.o ?? EMPTY);
+}
+
 // ----------------------------------------------------------- task info --
 
 /** `<id>.label` or `.summary` from a catalog; the id's last segment when missing. */
-function describe(catalog, id, field = "label") {
+function describe(catalog, id, field, root) {
   const key = `${id}.${field}`;
-  const text = renderEntry(catalog, key, EMPTY, [key]);
+  const text = renderEntry(catalog, key, push(root, key, EMPTY));
   if (text !== undefined) return text;
   report("missing-label", { key, catalog }, key);
   return id.slice(id.lastIndexOf(".") + 1) || id;
@@ -600,15 +945,14 @@ function toArguments(object) {
 }
 
 /** Renders one of the engine's `locmsg.taskInfo.*` messages with named arguments. */
-function engineMessage(name, values = EMPTY) {
+function engineMessage(name, root, values = EMPTY) {
   const key = `locmsg.taskInfo.${name}`;
   const args = toNamed(toArguments(values));
-  const text = renderEntry("locmsg", key, args, [key]);
+  const frame = push(root, key, args);
+  const text = renderEntry("locmsg", key, frame);
   if (text !== undefined) return text;
-  return run(state.builtIn.get(key) ?? key, args, [key], {
-    key,
-    catalog: "locmsg",
-  });
+  const message = builtInMessage(key) ?? key;
+  return typeof message === "string" ? message : message.render(args, frame);
 }
 
 /** `InvalidArgument` -> `Invalid argument`, as the server words a fault type. */
@@ -624,16 +968,21 @@ function humanize(type) {
     .join(" ");
 }
 
-function renderReason(reason) {
+function renderReason(reason, root) {
   if (!reason) return undefined;
-  const text = describe("enum", `TaskReason.${reason._typeName}`);
+  const text = describe(
+    "enum",
+    `TaskReason.${reason._typeName}`,
+    "label",
+    root,
+  );
   for (const [name, argument] of [
     ["User", "userName"],
     ["Alarm", "alarmName"],
     ["Schedule", "scheduledTaskName"],
   ]) {
     if (reason[argument] !== undefined) {
-      return engineMessage(`reason${name}`, {
+      return engineMessage(`reason${name}`, root, {
         reason: text,
         [argument]: reason[argument],
       });
@@ -642,19 +991,19 @@ function renderReason(reason) {
   return text;
 }
 
-function renderError(error) {
+function renderError(error, root) {
   if (!error) return undefined;
   const text = error.localizedMessage;
   if (typeof text === "string" && text.trim()) return text;
   const type = error.fault._typeName;
   const name = typeof type === "string" ? type : "MethodFault";
-  return renderEntry("fault", `${name}.summary`, EMPTY, []) ?? humanize(name);
+  return renderEntry("fault", `${name}.summary`, root) ?? humanize(name);
 }
 
-function renderDescription(description) {
+function renderDescription(description, root) {
   if (!description) return undefined;
   const input = readMessage(description);
-  if (input) return renderMessage(input.key, input.args, input.value, []);
+  if (input) return renderMessage(input.key, input.args, input.value, root);
   report("invalid-input", undefined, "description");
   return undefined;
 }
@@ -663,24 +1012,25 @@ const TIMES = ["queueTime", "startTime", "completeTime"];
 
 /**
  * Renders a TaskInfo, plain or VI/JSON (its fields are unwrapped first),
- * field by field as the server does it. The task is trusted to have the
- * shape the server's `readTaskInfo` checks, because it comes from the
- * server.
+ * field by field as the server does it, in one render with one step
+ * budget. The task is trusted to have the shape the server's
+ * `readTaskInfo` checks, because it comes from the server.
  */
 function renderTask(wire) {
+  const root = startRender();
   const task = {};
   for (const name in wire) task[name] = unwrap(wire[name]);
   const stateId = `TaskInfo.State.${task.state}`;
   const info = {
     key: task.key,
-    name: describe("task", task.descriptionId),
-    summary: describe("task", task.descriptionId, "summary"),
-    state: describe("enum", stateId),
-    stateSummary: describe("enum", stateId, "summary"),
+    name: describe("task", task.descriptionId, "label", root),
+    summary: describe("task", task.descriptionId, "summary", root),
+    state: describe("enum", stateId, "label", root),
+    stateSummary: describe("enum", stateId, "summary", root),
     cancelled: task.cancelled === true,
-    description: renderDescription(task.description),
+    description: renderDescription(task.description, root),
     entityName: task.entityName,
-    reason: renderReason(task.reason),
+    reason: renderReason(task.reason, root),
     progress:
       task.state === "running" && task.progress !== undefined
         ? intl(Intl.NumberFormat, PERCENT).format(task.progress / 100)
@@ -693,7 +1043,7 @@ function renderTask(wire) {
       );
     }
   }
-  info.error = renderError(task.error);
+  info.error = renderError(task.error, root);
 
   const fields = [
     info.name,
@@ -701,16 +1051,17 @@ function renderTask(wire) {
     info.entityName,
     info.progress === undefined
       ? info.state
-      : engineMessage("progress", {
+      : engineMessage("progress", root, {
           state: info.state,
           percent: info.progress,
         }),
-    info.cancelled && engineMessage("cancelled"),
+    info.cancelled && engineMessage("cancelled", root),
     info.reason,
     ...TIMES.map(
-      (name) => info[name] && engineMessage(name, { time: info[name] }),
+      (name) => info[name] && engineMessage(name, root, { time: info[name] }),
     ),
-    info.error !== undefined && engineMessage("error", { error: info.error }),
+    info.error !== undefined &&
+      engineMessage("error", root, { error: info.error }),
   ];
   info.line = fields.filter(Boolean).join(" | ");
   return info;
@@ -722,15 +1073,16 @@ function renderEvent(event, format) {
   if (typeof type !== "string") invalidInput("event");
   const list = toArguments(value);
   const args = toNamed(list);
+  const root = startRender();
   for (const field of new Set([format, "fullFormat"])) {
     const key = `${type}.${field}`;
-    const text = renderEntry("event", key, args, [key]);
+    const text = renderEntry("event", key, push(root, key, args));
     if (text !== undefined) return text;
   }
   const text = value.fullFormattedMessage;
   return typeof text === "string" && text
     ? text
-    : renderMessage(`${type}.${format}`, list, undefined, []);
+    : renderMessage(`${type}.${format}`, list, undefined, root);
 }
 
 // -------------------------------------------------------------- locales --
@@ -796,7 +1148,7 @@ function invalidInput(subject) {
 /**
  * Creates a renderer from the generated manifest and catalog modules, of
  * which those of the chain suffice. Each module has `locale`, `catalog`
- * and `messages`, a Map from key to compiled message.
+ * and `messages`, a Map from key to string or message factory.
  */
 export function createLocmsg(manifest, modules, options = {}) {
   const { locale, chain } = resolveLocales(manifest, options);
@@ -812,7 +1164,7 @@ export function createLocmsg(manifest, modules, options = {}) {
   }
   const own = {
     layers,
-    locmsg: layers.get("locmsg"),
+    locmsg: layers.get("locmsg") ?? chain.map(() => EMPTY_MAP),
     catalogs: new Set(manifest.catalogs),
     builtIn: manifest.builtIn,
     chain,
@@ -821,7 +1173,13 @@ export function createLocmsg(manifest, modules, options = {}) {
     maxDepth: options.maxDepth ?? 16,
     onDiagnostic: options.onDiagnostic,
     formatters: new Map(),
+    /** The messages found so far, by catalog and key (see `resolve`). */
+    instances: new Map(),
+    builtInFound: new Map(),
+    /** The label tables of `labelsOf`, by catalog and prefix. */
     labels: new Map(),
+    /** The `{1}` table of `lookupTable`. */
+    lookupTable: undefined,
   };
 
   return {
@@ -831,23 +1189,29 @@ export function createLocmsg(manifest, modules, options = {}) {
       state = own;
       const input = readMessage(message);
       if (input === undefined) invalidInput("message");
-      return renderMessage(input.key, input.args, input.value, NO_ARGS);
+      return renderMessage(input.key, input.args, input.value, startRender());
     },
     message(key) {
       state = own;
-      const message = find("locmsg", key);
-      if (typeof message === "string") return () => message;
-      if (message === undefined) {
-        return (args = EMPTY) => {
-          state = own;
-          return renderMessage(key, toArguments(args), undefined, NO_ARGS);
-        };
+      if (typeof key !== "string") {
+        throw Object.assign(
+          new TypeError(
+            `message key must be a string such as "com.vmware.locmsg.ipAddress", not ${describeValue(key, 100)}`,
+          ),
+          { code: "invalid-input" },
+        );
       }
-      const stack = [key];
-      const origin = { key, catalog: "locmsg", locale: foundLocale };
+      const message = resolve("locmsg", key);
+      if (typeof message === "string") return () => message;
+      if (message !== undefined) {
+        message.fast ??=
+          message.createFast?.() ?? ((args) => start(message, args));
+        return message.fast;
+      }
       return (args) => {
         state = own;
-        return message(args ?? EMPTY, stack, origin);
+        const list = toArguments(args ?? EMPTY);
+        return renderMessage(key, list, undefined, startRender());
       };
     },
     formatEvent(event, format = "fullFormat") {
@@ -858,9 +1222,9 @@ export function createLocmsg(manifest, modules, options = {}) {
       state = own;
       return renderTask(task);
     },
-    label(catalog, id, field) {
+    label(catalog, id, field = "label") {
       state = own;
-      return describe(catalog, id, field);
+      return describe(catalog, id, field, startRender());
     },
   };
 }
