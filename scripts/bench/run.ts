@@ -4,7 +4,7 @@
  * `bench:start` and `bench:end` markers. The rest of the page is kept.
  * It builds dist/ first, because the child processes run the compiled
  * code. `--quick` shortens every measurement for a smoke run and leaves the
- * page as it is. `--only render` (or `cold-start`, `compile-lint`, `cli`;
+ * page as it is. `--only render` (or `cold-start`, `compile-lint`, `server`, `cli`;
  * comma-separated) runs those parts alone, prints their tables and leaves
  * the page as it is.
  */
@@ -192,7 +192,7 @@ function section(
   ].join("\n");
 }
 
-const PARTS = ["render", "cold-start", "compile-lint", "cli"];
+const PARTS = ["render", "cold-start", "compile-lint", "server", "cli"];
 
 /** `--only a,b`: the parts to run alone, or undefined for the whole benchmark. */
 function onlyParts(): Set<string> | undefined {
@@ -239,6 +239,11 @@ async function measureParts(
       rounds: settings.compileRounds,
     });
     out.push(throughputTable(compileLint));
+  }
+  if (parts.has("server")) {
+    out.push(
+      serverTable(await runServerBench({ workDir, ...settings.server })),
+    );
   }
   if (parts.has("cli"))
     out.push(cliTable(await runCliStartup(settings.cliRuns)));

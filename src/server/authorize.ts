@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { Caller } from "./auth.js";
 import type { ServerContext } from "./context.js";
 import {
@@ -20,10 +20,16 @@ export async function authenticate(
 ): Promise<Caller> {
   const caller = await context.auth.authenticate(request.headers);
   if (!caller) throw notAuthenticated(object, privilegeId);
-  request.log = request.log.child({
-    userName: caller.user.userName,
-    ...(caller.session ? { sessionKey: caller.session.key } : {}),
-  });
+  const bindings = caller.session
+    ? { userName: caller.user.userName, sessionKey: caller.session.key }
+    : { userName: caller.user.userName };
+  // pino's per-request logger takes the caller's bindings in place: a child
+  // logger per request cost about a tenth of a Task info read.
+  const log = request.log as FastifyBaseLogger & {
+    setBindings?: (bindings: object) => void;
+  };
+  if (typeof log.setBindings === "function") log.setBindings(bindings);
+  else request.log = request.log.child(bindings);
   return caller;
 }
 

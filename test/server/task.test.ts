@@ -206,6 +206,19 @@ describe("Task", () => {
     });
   });
 
+  it("request logs name the caller", async () => {
+    const created = await createTask(server, ext);
+    const result = await server.call("GET", task(created.key, "info"), {
+      session: de,
+    });
+    expect(result.status).toBe(200);
+    const completed = server
+      .logsWith("request completed")
+      .filter((record) => record["userName"] === "viewer");
+    expect(completed.length).toBeGreaterThan(0);
+    expect(completed.at(-1)!["sessionKey"]).toEqual(expect.any(String));
+  });
+
   it("finished task is InvalidState", async () => {
     const created = await createTask(server, ext);
     await setState(created.key, { state: "success" });
