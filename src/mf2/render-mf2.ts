@@ -57,6 +57,13 @@ export function renderMf2Message(
 ): string {
   const formatter = formatterFor(mf2, context.formatters.locale);
   const params = toMf2Params(scope, context);
+  // messageformat 4.0.0 copies the variables into an ordinary object and
+  // looks names up with `in`, so a missing `$constructor` or `$toString`
+  // would find Object.prototype's function. Such names, when missing, are
+  // set to undefined, which messageformat reports as unresolved.
+  for (const name of mf2.variables) {
+    if (!(name in params) && name in Object.prototype) params[name] = undefined;
+  }
   const onError = createErrorHandler(scope, context);
   return withActiveRender({ scope, context }, () =>
     formatter.format(params, onError),
