@@ -229,6 +229,15 @@ describe("message keys", () => {
     ]);
   });
 
+  it("describes inherited arguments of an unknown key", () => {
+    const args = Object.create({ a: 1 }) as Record<string, unknown>;
+    const { text, diagnostics } = renderFast(english, "nope", args);
+    expect(text).toBe("nope (a = 1)");
+    expect({ text, diagnostics }).toEqual(
+      renderOnServer(english, "nope", args),
+    );
+  });
+
   it("rejects a key that is no string", () => {
     for (const key of [undefined, 7, Symbol("key"), { key: "ip" }]) {
       expect(() => english.esm.message(key as unknown as string)).toThrow(

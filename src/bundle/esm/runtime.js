@@ -1210,7 +1210,11 @@ export function createLocmsg(manifest, modules, options = {}) {
       }
       return (args) => {
         state = own;
-        const list = toArguments(args ?? EMPTY);
+        // Named arguments are enumerable properties, own or inherited.
+        const list = [];
+        for (const name in args ?? EMPTY) {
+          list.push({ key: name, value: args[name] });
+        }
         return renderMessage(key, list, undefined, startRender());
       };
     },
