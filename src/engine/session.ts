@@ -41,8 +41,8 @@ export interface RenderOptions {
 
 /**
  * Renders one `locmsg` catalog message with named arguments (an object whose
- * properties are the arguments; `{1}` reads property `1`) or positional
- * ones (an array).
+ * enumerable properties are the arguments; `{1}` reads property `1`, else
+ * the first property) or positional ones (an array).
  */
 export type MessageFunction = (
   args?: object,
