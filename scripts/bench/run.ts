@@ -92,6 +92,39 @@ function loadAverage(): string {
     .join(", ");
 }
 
+/** Renders the five cases with the session and ES modules of the shipped catalogs. */
+async function measureRender(
+  engine: Locmsg,
+  settings: typeof FULL,
+  workDir: string,
+) {
+  const session = engine.createSession({ locale: "en", timeZone: "UTC" });
+  const esm = await loadEsm(engine, path.join(workDir, "render-esm"));
+  return runRenderBench(session, { esm }, settings.render);
+}
+
+function measureColdStart(
+  engine: Locmsg,
+  settings: typeof FULL,
+  workDir: string,
+) {
+  return runColdStart(engine.catalogs, {
+    shippedDir: SHIPPED,
+    workDir: path.join(workDir, "cold-start"),
+    locale: COLD_START_LOCALE,
+    chainLocales: ["de", "en"],
+    runs: settings.coldStartRuns,
+  });
+}
+
+function measureCompileLint(settings: typeof FULL, workDir: string) {
+  return runCompileLint({
+    workDir: path.join(workDir, "generated"),
+    keys: settings.generatedKeys,
+    rounds: settings.compileRounds,
+  });
+}
+
 async function measureAll(
   settings: typeof FULL,
   workDir: string,
@@ -100,25 +133,12 @@ async function measureAll(
   const engine = await Locmsg.fromDirectory(SHIPPED);
   if (engine.loadDiagnostics.length > 0)
     throw new Error("the shipped catalogs do not load cleanly; run npm test");
-  const session = engine.createSession({ locale: "en", timeZone: "UTC" });
-  const esm = await loadEsm(engine, path.join(workDir, "render-esm"));
-
   progress("render throughput");
-  const render = await runRenderBench(session, { esm }, settings.render);
+  const render = await measureRender(engine, settings, workDir);
   progress("cold start");
-  const coldStart = await runColdStart(engine.catalogs, {
-    shippedDir: SHIPPED,
-    workDir: path.join(workDir, "cold-start"),
-    locale: COLD_START_LOCALE,
-    chainLocales: ["de", "en"],
-    runs: settings.coldStartRuns,
-  });
+  const coldStart = await measureColdStart(engine, settings, workDir);
   progress(`compile and lint of ${settings.generatedKeys} generated messages`);
-  const compileLint = await runCompileLint({
-    workDir: path.join(workDir, "generated"),
-    keys: settings.generatedKeys,
-    rounds: settings.compileRounds,
-  });
+  const compileLint = await measureCompileLint(settings, workDir);
   progress("server throughput");
   const server = await runServerBench({
     workDir,
@@ -216,29 +236,13 @@ async function measureParts(
   const engine = await Locmsg.fromDirectory(SHIPPED);
   const out: string[] = [];
   if (parts.has("render")) {
-    const session = engine.createSession({ locale: "en", timeZone: "UTC" });
-    const esm = await loadEsm(engine, path.join(workDir, "render-esm"));
-    out.push(
-      renderTables(await runRenderBench(session, { esm }, settings.render)),
-    );
+    out.push(renderTables(await measureRender(engine, settings, workDir)));
   }
   if (parts.has("cold-start")) {
-    const coldStart = await runColdStart(engine.catalogs, {
-      shippedDir: SHIPPED,
-      workDir: path.join(workDir, "cold-start"),
-      locale: COLD_START_LOCALE,
-      chainLocales: ["de", "en"],
-      runs: settings.coldStartRuns,
-    });
-    out.push(coldStartTable(coldStart));
+    out.push(coldStartTable(await measureColdStart(engine, settings, workDir)));
   }
   if (parts.has("compile-lint")) {
-    const compileLint = await runCompileLint({
-      workDir: path.join(workDir, "generated"),
-      keys: settings.generatedKeys,
-      rounds: settings.compileRounds,
-    });
-    out.push(throughputTable(compileLint));
+    out.push(throughputTable(await measureCompileLint(settings, workDir)));
   }
   if (parts.has("server")) {
     out.push(
