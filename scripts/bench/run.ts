@@ -181,7 +181,7 @@ function section(
     targetTable(results),
     "### Render throughput",
     "",
-    "Each figure is the median time of one call over repeated samples of 1,000 calls after a warm-up. Every renderer is called through the same call site, which has called all of them before timing starts (scripts/bench/measure.ts), so V8 inlines none of them into the loop. `locmsg message function` calls `Session.message(key)` with named arguments: catalogs loaded at run time, compiled to closures. `locmsg` is the server renderer's general path (`Session.format` on a LocalizableMessage). Compiled MF2 messages remember up to 256 formatted numbers per expression (src/compile/number-memo.ts), so in the MF2 plural case, which cycles through four counts, locmsg formats each count once; the case with a new count every call measures formatting without that memo. `locmsg compiled ESM` renders the same LocalizableMessage with the output of `locmsg build --format esm`; its `message function` row calls the compiled message function with named arguments (`message(key)(args)`), as an application that imports a message would.",
+    "Each figure is the median time of one call over repeated samples of 1,000 calls after a warm-up. Every renderer is called through the same call site, which has called all of them before timing starts, and each is timed once and discarded before the measured rounds (scripts/bench/measure.ts and render-bench.ts). So V8 specializes the loop for none of them. `locmsg message function` calls `Session.message(key)` with named arguments: catalogs loaded at run time, compiled to closures. `locmsg` is the server renderer's general path (`Session.format` on a LocalizableMessage). Compiled MF2 messages remember up to 256 formatted numbers per expression (src/compile/number-memo.ts). The MF2 plural case cycles through four counts, so locmsg formats each count once there, and the case with a new count every call measures formatting without that memo. `locmsg compiled ESM` renders the same LocalizableMessage with the output of `locmsg build --format esm`; its `message function` row calls the compiled message function with named arguments (`message(key)(args)`), as an application that imports a message would.",
     "",
     renderTables(results.render),
     "### Cold start",
@@ -222,7 +222,7 @@ function onlyParts(): Set<string> | undefined {
   const unknown = parts.filter((part) => !PARTS.includes(part));
   if (unknown.length > 0 || parts.length === 0)
     throw new Error(
-      `--only takes a comma-separated list of ${PARTS.join(", ")}; got "${process.argv[index + 1] ?? ""}"`,
+      `invalid --only value "${process.argv[index + 1] ?? ""}"; use a comma-separated list of ${PARTS.join(", ")}`,
     );
   return new Set(parts);
 }
