@@ -5,7 +5,7 @@ const CALLS_PER_SAMPLE = 1000;
 
 let sink = 0;
 
-/** One sample: `CALLS_PER_SAMPLE` calls of `run`, all from this one call site. */
+/** Calls `run` `CALLS_PER_SAMPLE` times, all from this one call site. */
 function sample(run: (index: number) => string): void {
   let length = 0;
   for (let index = 0; index < CALLS_PER_SAMPLE; index++)

@@ -354,7 +354,7 @@ const FIRST_FRESH_COUNT = 1_000_000;
  * Wraps a library's MF2 plural renderer so that every call formats a count
  * it has not seen before. The other cases cycle through four inputs, so a
  * renderer that remembers formatted numbers (locmsg does, up to a bound)
- * formats each only once; here every call formats anew. Each wrapper
+ * formats each only once. Here every call formats anew. Each wrapper
  * counts on its own from the same start, so all produce the same texts.
  */
 function freshCounts(plural: Renderer): Renderer {

@@ -231,8 +231,8 @@ class Mf2Compiler {
 }
 
 /**
- * Compiles an MF2 data model to the bundle form; throws an `UnsupportedMf2`
- * that says why when the message is outside the subset.
+ * Compiles an MF2 data model to the bundle form. Throws an `UnsupportedMf2`
+ * with the reason when the message is outside the subset.
  */
 export function compileMf2Model(message: Model.Message): Mf2Message {
   return new Mf2Compiler().compile(message);

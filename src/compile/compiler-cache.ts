@@ -22,6 +22,7 @@ export function compilerFor(context: RenderContext): MessageCompiler {
     byTarget = new Map();
     compilers.set(catalogs, byTarget);
   }
+
   const id = [
     chain.join(","),
     formatters.locale,
@@ -32,6 +33,7 @@ export function compilerFor(context: RenderContext): MessageCompiler {
   ].join("\u0000");
   let compiler = byTarget.get(id);
   if (compiler && compiler.revision === catalogs.revision) return compiler;
+
   compiler = new MessageCompiler({
     catalogs,
     chain,
@@ -40,6 +42,7 @@ export function compilerFor(context: RenderContext): MessageCompiler {
     maxRenderSteps: limits.maxRenderSteps,
     maxArgumentLength: limits.maxArgumentLength,
   });
+
   byTarget.delete(id);
   if (byTarget.size >= MAX_COMPILERS) {
     byTarget.delete(byTarget.keys().next().value!);

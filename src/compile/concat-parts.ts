@@ -8,11 +8,11 @@ export type ResolvePart<Part> = (
 ) => string | undefined;
 
 /**
- * Joins literal text and placeholders into one closure. The common shapes
- * (up to three placeholders) get a closure that concatenates fixed
- * variables, as a hand-written template literal would; longer messages
- * loop over their pieces. Every closure calls the same `resolve`, so V8
- * can inline it: calling a different closure per placeholder would not be.
+ * Joins literal text and placeholders into one closure. The common shapes,
+ * up to three placeholders, concatenate fixed variables as a hand-written
+ * template literal would, and longer messages loop over their pieces.
+ * Every closure calls the one `resolve` function, so its call sites see a
+ * single target instead of a different closure per placeholder.
  */
 export function concatParts<Part>(
   pieces: readonly (string | Part)[],

@@ -8,7 +8,7 @@ import { toPlaceholderOp } from "./placeholder-op.js";
 import { compileSinglePlaceholder } from "./single-placeholder.js";
 import { resolvePlaceholder } from "./resolve-placeholder.js";
 
-/** What a compiler renders for: one catalog revision, chain and locale. */
+/** The catalogs, locale chain, formatters and limits a compiler renders for. */
 export interface CompileTarget {
   catalogs: CatalogSet;
   chain: readonly string[];
@@ -19,9 +19,8 @@ export interface CompileTarget {
 }
 
 /**
- * `{1}` values that are not keys are remembered as misses up to this count;
- * beyond it, they are looked up in the catalogs again, because values come
- * from clients.
+ * The number of `{1}` values that are not keys remembered as misses. Values
+ * come from clients, so later misses are looked up in the catalogs again.
  */
 const MAX_REMEMBERED_MISSES = 10_000;
 

@@ -9,12 +9,12 @@ export const LOOKUP = 1;
 /** `{name.@catalog.prefix}`: the label of the value. */
 export const LABEL = 2;
 
-/** How a compiled placeholder reads and shows its argument. */
+/** The kind of a compiled placeholder, which decides how it shows its argument. */
 export type OpKind = typeof VALUE | typeof LOOKUP | typeof LABEL;
 
 /**
  * A compiled placeholder. Every op has the same fields in the same order,
- * so V8 reads them at a fixed offset whatever the kind.
+ * so all ops share one object shape whatever the kind.
  */
 export interface PlaceholderOp {
   /** The compiler of the message, whose limits and tables the op uses. */
@@ -38,9 +38,12 @@ export function toPlaceholderOp(
 ): PlaceholderOp {
   const { argument, label } = placeholder;
   const path = argument.kind === "name" ? argument.path : [argument.key];
+  let kind: OpKind = VALUE;
+  if (label) kind = LABEL;
+  else if (argument.kind === "position") kind = LOOKUP;
   return {
     compiler,
-    kind: label ? LABEL : argument.kind === "position" ? LOOKUP : VALUE,
+    kind,
     key: argument.key,
     first: path[0]!,
     rest: path.slice(1),

@@ -50,9 +50,8 @@ function toText(compiler: MessageCompiler, value: unknown): string | undefined {
 
 /**
  * Renders one placeholder of a compiled message, or returns undefined to
- * hand the whole message to the general path (see fast-render.ts). Kept
- * small so V8 inlines it into the message closures: `{1}` and labels
- * continue in `resolveLookup`.
+ * hand the whole message to the general path (see fast-render.ts). `{1}`
+ * and labels continue in `resolveLookup`, so the `{name}` path stays short.
  */
 export function resolvePlaceholder(
   op: PlaceholderOp,

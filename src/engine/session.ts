@@ -40,9 +40,9 @@ export interface RenderOptions {
 }
 
 /**
- * Renders one `locmsg` catalog message with named arguments (an object whose
- * enumerable properties are the arguments; `{1}` reads property `1`, else
- * the first property) or positional ones (an array).
+ * Renders one `locmsg` catalog message with named arguments or positional
+ * ones. Named arguments are an object's enumerable properties, and `{1}`
+ * reads property `1`, else the first property. Positional ones are an array.
  */
 export type MessageFunction = (
   args?: object,
@@ -589,9 +589,9 @@ export class Session {
 const NO_ARGUMENTS: object = Object.freeze({});
 
 /**
- * Reports whether message function arguments may take the compiled path;
- * false for anything else, including a revoked Proxy, whose prototype
- * cannot be read, so the general path reports it as invalid input.
+ * Reports whether message function arguments may take the compiled path.
+ * A revoked Proxy, whose prototype cannot be read, may not, so the general
+ * path reports it as invalid input.
  */
 function readsAsPlainObject(args: unknown): boolean {
   try {

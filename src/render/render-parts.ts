@@ -131,9 +131,9 @@ function renderLabel(
 }
 
 /**
- * Reports a lookup of `key` that would repeat a key of the stack, or nest
- * deeper than `maxDepth`, and returns false; `inserted` names the text
- * inserted in its place. Returns true when the lookup may go ahead.
+ * Checks whether a lookup of `key` may go ahead. A lookup that would repeat
+ * a key of the stack, or nest deeper than `maxDepth`, is reported and
+ * returns false. `inserted` names the text shown in its place.
  */
 function checkNesting(
   key: string,

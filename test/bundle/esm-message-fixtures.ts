@@ -287,21 +287,12 @@ export function renderWithHelpers(
   key: string,
   args: unknown,
 ): Rendered & { messages: string[] } {
-  pair.esmDiagnostics.length = 0;
-  const fn = pair.esm.message(key);
-  let bare = args;
-  if (typeof args === "object" && args !== null) {
-    const copy = Object.create(null) as Record<string, unknown>;
-    for (const name in args)
-      copy[name] = (args as Record<string, unknown>)[name];
-    bare = copy;
+  if (typeof args !== "object" || args === null) {
+    return renderFast(pair, key, args);
   }
-  const text = run(() => fn(bare as object));
-  return {
-    text,
-    diagnostics: pair.esmDiagnostics.map((diagnostic) => diagnostic.code),
-    messages: pair.esmDiagnostics.map((diagnostic) => diagnostic.message),
-  };
+  const bare = Object.create(null) as Record<string, unknown>;
+  for (const name in args) bare[name] = (args as Record<string, unknown>)[name];
+  return renderFast(pair, key, bare);
 }
 
 /** Renders with the server's `Session.message`. */

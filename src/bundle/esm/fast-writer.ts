@@ -8,11 +8,13 @@
  * message is requested, so renderers that only `format` build no tables.
  *
  * The condition accepts only what renders without a helper and without a
- * diagnostic. That is a string argument no longer than the server's
- * `maxArgumentLength`, a label already in the renderer's label tables, a
- * `{1}` value that is no key or the key of a plain-text message, a number
- * for an MF2 `:number` or `:integer` selector and a string for a
- * `:string` one. It checks once, after the first read, that the arguments
+ * diagnostic:
+ * - a string argument no longer than the server's `maxArgumentLength`;
+ * - a label already in the renderer's label tables;
+ * - a `{1}` value that is no key, or the key of a plain-text message;
+ * - a number for an MF2 `:number` or `:integer` selector, and a string
+ *   for a `:string` one.
+ * It checks once, after the first read, that the arguments
  * object is an object literal (`a.constructor === Object`). */
 import type {
   CompiledMessage,
@@ -165,9 +167,9 @@ export class FastWriter {
   ): Read | undefined {
     this.locals.add(variable);
     if (typeof argument === "number") {
-      // A string that the key table lacks is no key and renders as it is;
-      // a key of a plain-text message renders that text; the helpers
-      // render any other key.
+      // A string that the key table lacks is no key, so it renders as it
+      // is. A key of a plain-text message renders that text, and the
+      // helpers render any other key.
       this.useLookupTable();
       return {
         read: `typeof (${variable} = a[${argument}]) === "string"`,

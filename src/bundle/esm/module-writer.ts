@@ -194,10 +194,10 @@ function factory(
 
 /**
  * Compiles one MF2 message to a render function. Declarations are
- * resolved on first use, as in the interpreters: the order in which a
- * variant's code path first uses each declaration is known at build time,
- * so the first use assigns the declaration's local variable (`(d0 = …)`)
- * and later uses read it. Each expression is one `mf2Value` call with its
+ * resolved on first use, as in the interpreters. The build knows the order
+ * in which each variant's code first uses a declaration, so that first use
+ * assigns the declaration's local variable (`(d0 = …)`) and later uses
+ * read it. Each expression is one `mf2Value` call with its
  * compiled form as a module constant.
  */
 class Mf2Writer {

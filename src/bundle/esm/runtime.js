@@ -296,8 +296,7 @@ function readSafely(read, fallback) {
  * Writes any value as JSON-like text for fallbacks and diagnostics, within
  * `maxLength` characters, as src/render/describe-value.ts does: BigInts
  * as numbers, dates in ISO 8601, a reference back to an enclosing object
- * as "[Circular]", a property whose getter throws as "[unreadable]". It
- * never throws.
+ * as "[Circular]", a property whose getter throws as "[unreadable]".
  */
 function describeValue(value, maxLength = 10_000) {
   if (typeof value === "string") return cut(value, maxLength);
@@ -676,10 +675,10 @@ function labelsOf(site) {
 
 /**
  * Returns the label texts of a site for the fast function of the message
- * of context `c`. The table is empty where a label from a message function
- * may not render without a diagnostic: when `maxDepth` is below 2, or when
- * the message's own key has the form of a label key of the site, because
- * a value could then make a lookup cycle.
+ * of context `c`. The table is empty when `maxDepth` is below 2, or when
+ * the message's own key has the form of a label key of the site. In both
+ * cases a label could need a diagnostic (a depth or cycle error), which
+ * only the helpers report.
  */
 export function labelTexts(c, site) {
   state = c.state;
