@@ -6,7 +6,7 @@ import type { ColdStartResult } from "./cold-start.js";
 import type { CliStartupResult } from "./cli-startup.js";
 import type { ThroughputResult } from "./compile-lint.js";
 import type { MemoryResult } from "./memory.js";
-import type { RenderResult } from "./render-bench.js";
+import { pairedRatio, type RenderResult } from "./render-bench.js";
 import type { ServerResult } from "./server-bench.js";
 
 export interface BenchResults {
@@ -64,7 +64,7 @@ export function renderTables(results: RenderResult[]): string {
           row.library,
           fixed(row.nanoseconds),
           fixed(row.ratio, 2),
-          fixed(row.nanoseconds / locmsg.nanoseconds, 2),
+          fixed(pairedRatio(row.rounds, locmsg.rounds), 2),
           row.sameOutput ? "yes" : "NO",
         ]),
       ),
@@ -119,10 +119,10 @@ function targets(results: BenchResults): Target[] {
   );
 
   for (const caseName of caseNames) {
-    const locmsg = find(render, caseName, MESSAGE_FUNCTION).nanoseconds;
+    const locmsg = find(render, caseName, MESSAGE_FUNCTION).rounds;
     const speedUps = PARSING_LIBRARIES.map((library) => ({
       library,
-      speedUp: find(render, caseName, library).nanoseconds / locmsg,
+      speedUp: pairedRatio(find(render, caseName, library).rounds, locmsg),
     }));
     const slowest = speedUps.reduce((a, b) => (a.speedUp <= b.speedUp ? a : b));
     list.push({

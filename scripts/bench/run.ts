@@ -44,7 +44,7 @@ const SHIPPED = path.resolve("catalogs");
 const COLD_START_LOCALE = "de";
 
 const FULL = {
-  render: { time: 400, warmupTime: 100 },
+  render: { rounds: 10, time: 40, warmupTime: 10 },
   coldStartRuns: 7,
   generatedKeys: 100_000,
   compileRounds: 3,
@@ -53,7 +53,7 @@ const FULL = {
   cliRuns: 15,
 };
 const QUICK: typeof FULL = {
-  render: { time: 50, warmupTime: 10 },
+  render: { rounds: 3, time: 15, warmupTime: 5 },
   coldStartRuns: 2,
   generatedKeys: 10_000,
   compileRounds: 1,
@@ -181,7 +181,8 @@ function section(
     targetTable(results),
     "### Render throughput",
     "",
-    "Each figure is the median time of one call over repeated samples of 1,000 calls after a warm-up. Every renderer is called through the same call site, which has called all of them before timing starts, and each is timed once and discarded before the measured rounds (scripts/bench/measure.ts and render-bench.ts). So V8 specializes the loop for none of them. `locmsg message function` calls `Session.message(key)` with named arguments: catalogs loaded at run time, compiled to closures. `locmsg` is the server renderer's general path (`Session.format` on a LocalizableMessage). Compiled MF2 messages remember up to 256 formatted numbers per expression (src/compile/number-memo.ts). The MF2 plural case cycles through four counts, so locmsg formats each count once there, and the case with a new count every call measures formatting without that memo. `locmsg compiled ESM` renders the same LocalizableMessage with the output of `locmsg build --format esm`; its `message function` row calls the compiled message function with named arguments (`message(key)(args)`), as an application that imports a message would.",
+    `Each case runs in ${settings.render.rounds} rounds. A round times every library of the case for ${settings.render.time} ms after a ${settings.render.warmupTime} ms warm-up, in an order rotated each round, and takes the median time of one call over samples of 1,000 calls. A figure is the median over rounds, and a ratio is the median over rounds of the two times measured in the same round, so a change in the machine's load reaches both sides of a ratio.` +
+      "Every renderer is called through the same call site, which has called all of them before timing starts, and each is timed once and discarded before the measured rounds (scripts/bench/measure.ts and render-bench.ts). So V8 specializes the loop for none of them. `locmsg message function` calls `Session.message(key)` with named arguments: catalogs loaded at run time, compiled to closures. `locmsg` is the server renderer's general path (`Session.format` on a LocalizableMessage). Compiled MF2 messages remember up to 256 formatted numbers per expression (src/compile/number-memo.ts). The MF2 plural case cycles through four counts, so locmsg formats each count once there, and the case with a new count every call measures formatting without that memo. `locmsg compiled ESM` renders the same LocalizableMessage with the output of `locmsg build --format esm`; its `message function` row calls the compiled message function with named arguments (`message(key)(args)`), as an application that imports a message would.",
     "",
     renderTables(results.render),
     "### Cold start",
