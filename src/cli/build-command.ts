@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildBundles, MANIFEST_PATH } from "../bundle/build-bundles.js";
 import { writeBundles } from "../bundle/write-bundles.js";
@@ -13,6 +12,7 @@ import {
   checkOutputFolder,
   writeOrExit,
 } from "./file-options.js";
+import { parseCommandArgs } from "./parse-options.js";
 import { SHIPPED_CATALOGS } from "./session-options.js";
 
 export const BUILD_HELP = `Usage: locmsg build [DIR] --out OUT [options]
@@ -61,7 +61,7 @@ export async function buildCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: {
       out: { type: "string" },

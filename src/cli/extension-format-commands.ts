@@ -9,7 +9,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
 import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
@@ -33,6 +32,7 @@ import {
   writeOutput,
 } from "./file-options.js";
 import type { FormatCommand } from "./import-command.js";
+import { parseCommandArgs } from "./parse-options.js";
 import { readJsonInput } from "./read-input.js";
 
 export const EXTENSION_IMPORT_HELP = `Usage: locmsg import extension FILE --out DIR [options]
@@ -103,7 +103,7 @@ export const extensionExport: FormatCommand = {
 };
 
 async function runImport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: IMPORT_OPTIONS,
     allowPositionals: true,
@@ -154,7 +154,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
 }
 
 async function runExport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: EXPORT_OPTIONS,
     allowPositionals: true,

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   formatDiagnostic,
   LocmsgError,
@@ -6,6 +5,7 @@ import {
 } from "../diagnostics/diagnostic.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import { parseCommandArgs } from "./parse-options.js";
 import { readJsonInput } from "./read-input.js";
 import {
   openSession,
@@ -30,7 +30,7 @@ export async function formatCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: RENDER_OPTIONS,
     allowPositionals: true,

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   DEFAULT_SCRYPT,
   hashPassword,
@@ -9,6 +8,7 @@ import {
 } from "../server/passwords.js";
 import { CliError, EXIT_OK } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import { parseCommandArgs } from "./parse-options.js";
 
 /** The largest --cost-log2 whose hash fits the server's memory limit with r=8. */
 const MAX_CLI_COST_LOG2 = maxCostLog2(DEFAULT_SCRYPT.blockSize);
@@ -43,7 +43,7 @@ export async function hashPasswordCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: OPTIONS,
     allowPositionals: true,

@@ -1,5 +1,4 @@
 import * as fs from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { LocmsgError } from "../diagnostics/diagnostic.js";
 import { lintCatalogs } from "../lint/lint-catalogs.js";
 import { LINT_RULES } from "../lint/lint-rules.js";
@@ -9,6 +8,7 @@ import { formatJson } from "../lint/report/format-json.js";
 import { countSeverities } from "../lint/report/summary.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import { processIo, type CommandIo } from "./command-io.js";
+import { parseCommandArgs } from "./parse-options.js";
 
 const FORMATS = ["human", "json", "github"] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,7 +52,7 @@ export async function lintCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: {
       format: { type: "string", default: "human" },

@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { Locmsg } from "../engine/locmsg.js";
 import {
@@ -16,6 +15,7 @@ import {
 } from "../server/passwords.js";
 import { CliError, EXIT_OK } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import { parseCommandArgs } from "./parse-options.js";
 import { SHIPPED_CATALOGS } from "./session-options.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -64,7 +64,7 @@ export async function serveCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: OPTIONS,
     allowPositionals: true,

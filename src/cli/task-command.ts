@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   formatDiagnostic,
   LocmsgError,
@@ -7,6 +6,7 @@ import {
 import type { LocalizedTaskInfo } from "../render/render-task-info.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from "./cli-error.js";
 import type { CommandIo } from "./command-io.js";
+import { parseCommandArgs } from "./parse-options.js";
 import { readJsonInput } from "./read-input.js";
 import {
   openSession,
@@ -79,7 +79,7 @@ export async function taskCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: { ...RENDER_OPTIONS, json: { type: "boolean", default: false } },
     allowPositionals: true,

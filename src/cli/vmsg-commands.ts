@@ -10,7 +10,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { writeCatalogYaml } from "../catalogs/write-catalog-yaml.js";
 import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseVmsg } from "../formats/vmsg/parse-vmsg.js";
@@ -36,6 +35,7 @@ import {
   writeOutput,
 } from "./file-options.js";
 import type { FormatCommand } from "./import-command.js";
+import { parseCommandArgs } from "./parse-options.js";
 
 export const VMSG_IMPORT_HELP = `Usage: locmsg import vmsg FILE... --out DIR [options]
 
@@ -111,7 +111,7 @@ export const vmsgExport: FormatCommand = {
 };
 
 async function runImport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: IMPORT_OPTIONS,
     allowPositionals: true,
@@ -196,7 +196,7 @@ function planImport(
 }
 
 async function runExport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     options: EXPORT_OPTIONS,
     allowPositionals: true,

@@ -145,3 +145,52 @@ describe("build summary", () => {
     }
   });
 });
+
+describe("option given twice", () => {
+  it("rejects build --out twice and writes nothing", async () => {
+    const first = path.join(dir, "twice-a");
+    const second = path.join(dir, "twice-b");
+    const result = await runCli([
+      "build",
+      "catalogs",
+      "--out",
+      first,
+      "--out",
+      second,
+    ]);
+    expectOneError(
+      result,
+      new RegExp(
+        `^locmsg build: --out given twice \\('${first}' and '${second}'\\); pass it once`,
+      ),
+      "build",
+    );
+    expect(await listTree(dir)).not.toContain("twice-a");
+    expect(await listTree(dir)).not.toContain("twice-b");
+  });
+
+  it("rejects format --locale twice", async () => {
+    const result = await runCli(
+      ["format", "--locale", "de", "--locale", "fr"],
+      TASK_STATE,
+    );
+    expectOneError(
+      result,
+      /^locmsg format: --locale given twice \('de' and 'fr'\); pass it once/,
+      "format",
+    );
+  });
+
+  it("accepts lint --ignore twice", async () => {
+    const result = await runCli([
+      "lint",
+      "catalogs",
+      "--ignore",
+      "missing-key",
+      "--ignore",
+      "extra-key",
+    ]);
+    expect(result.stderr).not.toMatch(/given twice/);
+    expect(result.code).toBe(0);
+  });
+});
