@@ -22,13 +22,27 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser(
     "application/json",
     { parseAs: "buffer" },
-    (_request, body, done) => {
+    (request, body, done) => {
       try {
+        checkCharset(request.headers["content-type"] ?? "");
         done(null, parseJsonBody(body as Buffer));
       } catch (error) {
         done(error as Error, undefined);
       }
     },
+  );
+}
+
+/**
+ * Rejects a `charset` parameter other than UTF-8. JSON exchanged between
+ * systems is UTF-8 (RFC 8259, section 8.1), and reading a body sent as
+ * another charset as UTF-8 would change its text.
+ */
+function checkCharset(contentType: string): void {
+  const charset = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(contentType)?.[2];
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return;
+  throw invalidRequest(
+    `The charset '${charset}' of the content type '${contentType}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
   );
 }
 

@@ -395,6 +395,34 @@ describe("body encoding and type", () => {
     );
   });
 
+  it("charset other than UTF-8 is rejected", async () => {
+    for (const contentType of [
+      "application/json; charset=latin1",
+      'application/json;charset="ISO-8859-1"',
+    ]) {
+      const fault = await loginFault('{"userName": "admin"}', contentType);
+      const charset = contentType.includes("latin1") ? "latin1" : "ISO-8859-1";
+      expect(fault.msg).toBe(
+        `The charset '${charset}' of the content type '${contentType}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
+      );
+    }
+  });
+
+  it("charset UTF-8 in any spelling is accepted", async () => {
+    for (const charset of ["utf-8", "UTF-8", "utf8", '"utf-8"']) {
+      const response = await fetch(
+        `${server.base}/SessionManager/SessionManager/Login`,
+        {
+          method: "POST",
+          headers: { "content-type": `application/json; charset=${charset}` },
+          body: '{"userName": "nobody", "password": "wrong"}',
+        },
+      );
+      const fault: any = await response.json();
+      expect(fault._typeName, charset).toBe("InvalidLogin");
+    }
+  });
+
   it("body without a content type is rejected", async () => {
     const response = await fetch(
       `${server.base}/SessionManager/SessionManager/Login`,
