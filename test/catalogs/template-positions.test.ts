@@ -68,6 +68,16 @@ describe("template-syntax exact positions", () => {
       4,
       8,
     ],
+    ["double quoted escape", 'ok: fine\na: "\\tTask {1 done"\n', "a", 2, 12],
+    ["single quoted escape", "ok: fine\na: 'It''s {1 done'\n", "a", 2, 11],
+    ["escaped line break", 'ok: fine\na: "first\\nTask {1 done"\n', "a", 2, 17],
+    [
+      "multi-line double quoted, error on the first line",
+      'ok: fine\na: "Task {1 done\n  more"\n',
+      "a",
+      2,
+      10,
+    ],
     ["wide characters", "ok: fine\na: 进行中 {1 done\n", "a", 2, 8],
     ["empty placeholder", "ok: fine\na: Task {} done\n", "a", 2, 9],
   ])("%s", (_name, source, key, line, column) => {
@@ -97,25 +107,11 @@ describe("template-syntax value start positions", () => {
       "line 1, column 6",
     ],
     [
-      "double quoted escape",
-      'ok: fine\na: "\\tTask {1 done"\n',
-      2,
-      4,
-      "line 1, column 7",
-    ],
-    [
-      "single quoted escape",
-      "ok: fine\na: 'It''s {1 done'\n",
+      "double quoted whitespace before a line break",
+      'ok: fine\na: "Task   \n  {1 done"\n',
       2,
       4,
       "line 1, column 6",
-    ],
-    [
-      "escaped line break",
-      'ok: fine\na: "first\\nTask {1 done"\n',
-      2,
-      4,
-      "line 2, column 6",
     ],
   ])("%s", (_name, source, line, column, inMessage) => {
     const { diagnostic, result } = templateError(source, "a");
