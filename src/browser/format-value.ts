@@ -12,8 +12,10 @@ import { renderEntry } from "./render-parts.js";
 import {
   dateFormat,
   intl,
+  MAX_ARGUMENT_LENGTH,
   maxDepth,
   report,
+  takeStep,
   type Argument,
   type Origin,
 } from "./render-state.js";
@@ -55,9 +57,8 @@ export function unwrap(value: unknown): any {
 
 /**
  * Formats an argument value. Lists nested `maxDepth` deep are written as
- * their JSON preview, as on the server, so no input exhausts the stack.
- * NOTE: the server also stops a render after 100,000 placeholders and list
- * items (`maxRenderSteps`), but this runtime formats every item.
+ * their JSON preview, as on the server, so no input exhausts the stack, and
+ * each list item takes a step of the render budget.
  */
 export function formatValue(
   raw: unknown,
@@ -75,11 +76,14 @@ export function formatValue(
     return dateFormat().format(value);
   }
   if (Array.isArray(value)) {
-    return depth < maxDepth
-      ? intl(Intl.ListFormat, { type: "unit", style: "short" }).format(
-          value.map((item) => formatValue(item, stack, origin, depth + 1)),
-        )
-      : describeValue(value, 1_048_576);
+    if (depth >= maxDepth) return describeValue(value, MAX_ARGUMENT_LENGTH);
+    // Once the budget is spent, every later step fails too, so the items
+    // after that point are left out, as the server's loop leaves them.
+    return intl(Intl.ListFormat, { type: "unit", style: "short" }).format(
+      value.flatMap((item) =>
+        takeStep(origin) ? [formatValue(item, stack, origin, depth + 1)] : [],
+      ),
+    );
   }
   if (isRecord(value)) {
     const typeName = value["_typeName"];

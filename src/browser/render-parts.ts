@@ -15,9 +15,11 @@ import { formatValue, isRecord, unwrap } from "./format-value.js";
 import {
   find,
   hasCatalog,
+  MAX_ARGUMENT_LENGTH,
   maxDepth,
   options,
   report,
+  takeStep,
   type Argument,
   type Origin,
 } from "./render-state.js";
@@ -89,10 +91,15 @@ function renderPlaceholder(
   stack: readonly string[],
   origin: Origin | undefined,
 ): string {
-  const value = readArgument(argument, args);
+  if (!takeStep(origin)) return source;
+  let value = readArgument(argument, args);
   if (value == null) {
     report("missing-argument", origin, source);
     return source;
+  }
+  if (typeof value === "string" && value.length > MAX_ARGUMENT_LENGTH) {
+    report("limit-exceeded", origin, "maxArgumentLength");
+    value = value.slice(0, MAX_ARGUMENT_LENGTH);
   }
   if (catalog === undefined) {
     return typeof argument === "number" && typeof value === "string"

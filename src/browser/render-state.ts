@@ -18,7 +18,8 @@ export interface BrowserDiagnostic {
     | "lookup-cycle"
     | "lookup-depth"
     | "invalid-input"
-    | "mf2-format";
+    | "mf2-format"
+    | "limit-exceeded";
   severity: "error" | "warning";
   /** The placeholder, key or value involved; shorter than the server's text. */
   message: string;
@@ -77,9 +78,29 @@ export type RenderState = [
   typeof options,
 ];
 
+/** The server's default `maxArgumentLength`: characters of one string argument. */
+export const MAX_ARGUMENT_LENGTH = 1_048_576;
+/** The server's default `maxRenderSteps`: placeholders and list items of one render. */
+const MAX_RENDER_STEPS = 100_000;
+let steps: number;
+
+/** Installs a renderer instance's state and starts a new render budget. */
 export function useState(state: RenderState): void {
   [bundles, chain, manifest, locale, options] = state;
   maxDepth = options.maxDepth ?? 16;
+  steps = 0;
+}
+
+/**
+ * Counts one placeholder or list item against `maxRenderSteps` and
+ * returns false once the budget is spent, reporting that once per render.
+ */
+export function takeStep(origin: Origin | undefined): boolean {
+  if (++steps <= MAX_RENDER_STEPS) return true;
+  if (steps === MAX_RENDER_STEPS + 1) {
+    report("limit-exceeded", origin, "maxRenderSteps");
+  }
+  return false;
 }
 
 // Constructing an Intl formatter costs far more than formatting with it.

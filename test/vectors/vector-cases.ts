@@ -47,7 +47,8 @@ export const FIXTURE_CATALOGS = fileURLToPath(
  * Builds the generated values of a case: `{"$nest": N, "value": V}` is V
  * inside N arrays, `{"$nest": N, "key": K, "value": V}` is V inside N
  * objects with the one property K, `{"$repeat": S, "times": N}` is S
- * repeated N times, and a list of strings as `expected` is joined.
+ * repeated N times, `{"$fill": V, "times": N}` is a list of N items V, and
+ * a list of strings as `expected` is joined.
  */
 function expand(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(expand);
@@ -55,6 +56,11 @@ function expand(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   if (typeof record["$repeat"] === "string") {
     return record["$repeat"].repeat(record["times"] as number);
+  }
+  if ("$fill" in record) {
+    return Array.from({ length: record["times"] as number }, () =>
+      expand(record["$fill"]),
+    );
   }
   if (typeof record["$nest"] === "number") {
     const key = record["key"];
