@@ -8,6 +8,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { FastifyInstance } from "fastify";
+import { parse as parseContentType } from "fast-content-type-parse";
 import { invalidRequest } from "./faults.js";
 
 /**
@@ -33,16 +34,41 @@ export function registerJsonParser(app: FastifyInstance): void {
   );
 }
 
+/** The maximum length of a header or parameter that a fault message quotes. */
+const MAX_QUOTED = 200;
+
+/** Returns `text`, cut to `MAX_QUOTED` characters and an ellipsis. */
+function quoteHeader(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+}
+
 /**
- * Rejects a `charset` parameter other than UTF-8. JSON exchanged between
- * systems is UTF-8 (RFC 8259, section 8.1), and reading a body sent as
- * another charset as UTF-8 would change its text.
+ * Rejects a content type that is malformed, names more than one charset,
+ * or names a charset other than UTF-8. JSON exchanged between systems is
+ * UTF-8 (RFC 8259, section 8.1), and reading a body sent in another
+ * charset as UTF-8 would change its text.
  */
 function checkCharset(contentType: string): void {
-  const charset = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(contentType)?.[2];
+  let parameters: Record<string, string>;
+  try {
+    ({ parameters } = parseContentType(contentType));
+  } catch (error) {
+    throw invalidRequest(
+      `The content type '${quoteHeader(contentType)}' is invalid (${(error as Error).message}); send 'Content-Type: application/json'.`,
+    );
+  }
+  // The parser keeps the first of repeated parameters, so they are counted
+  // here, outside quoted values, with the RFC 2231 form `charset*`.
+  const unquoted = contentType.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if ((unquoted.match(/;[ \t]*charset\*?[ \t]*=/gi) ?? []).length > 1) {
+    throw invalidRequest(
+      `The content type '${quoteHeader(contentType)}' has more than one charset parameter; send one, charset=utf-8, or none.`,
+    );
+  }
+  const charset = parameters["charset"] ?? parameters["charset*"];
   if (charset === undefined || /^utf-?8$/i.test(charset)) return;
   throw invalidRequest(
-    `The charset '${charset}' of the content type '${contentType}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
+    `The charset '${quoteHeader(charset)}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
   );
 }
 

@@ -396,20 +396,59 @@ describe("body encoding and type", () => {
   });
 
   it("charset other than UTF-8 is rejected", async () => {
-    for (const contentType of [
-      "application/json; charset=latin1",
-      'application/json;charset="ISO-8859-1"',
+    for (const [contentType, charset] of [
+      ["application/json; charset=latin1", "latin1"],
+      ['application/json;charset="ISO-8859-1"', "ISO-8859-1"],
+      ["application/json; charset*=latin1", "latin1"],
+      ['application/json; foo="x; charset=utf-8"; charset=latin1', "latin1"],
+      ['application/json; charset="utf 8"', "utf 8"],
     ]) {
-      const fault = await loginFault('{"userName": "admin"}', contentType);
-      const charset = contentType.includes("latin1") ? "latin1" : "ISO-8859-1";
-      expect(fault.msg).toBe(
-        `The charset '${charset}' of the content type '${contentType}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
+      const fault = await loginFault('{"userName": "admin"}', contentType!);
+      expect(fault.msg, contentType).toBe(
+        `The charset '${charset}' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
       );
     }
   });
 
+  it("charset given twice is rejected", async () => {
+    for (const contentType of [
+      "application/json; charset=utf-8; charset=latin1",
+      "application/json; charset=latin1; CHARSET=utf-8",
+      "application/json; charset=utf-8; charset*=utf-8",
+    ]) {
+      const fault = await loginFault('{"userName": "admin"}', contentType);
+      expect(fault.msg, contentType).toBe(
+        `The content type '${contentType}' has more than one charset parameter; send one, charset=utf-8, or none.`,
+      );
+    }
+  });
+
+  it("malformed content type parameters are rejected", async () => {
+    for (const contentType of [
+      'application/json; charset="utf-8',
+      "application/json; charset=utf-8 latin1",
+      'application/json; charset=utf-8"',
+    ]) {
+      const fault = await loginFault('{"userName": "admin"}', contentType);
+      expect(fault.msg, contentType).toBe(
+        `The content type '${contentType}' is invalid (invalid parameter format); send 'Content-Type: application/json'.`,
+      );
+    }
+  });
+
+  it("long charset is quoted in part", async () => {
+    const charset = "x".repeat(5000);
+    const fault = await loginFault(
+      '{"userName": "admin"}',
+      `application/json; charset=${charset}`,
+    );
+    expect(fault.msg).toBe(
+      `The charset '${"x".repeat(200)}…' is not supported; send the JSON encoded as UTF-8 with 'Content-Type: application/json'.`,
+    );
+  });
+
   it("charset UTF-8 in any spelling is accepted", async () => {
-    for (const charset of ["utf-8", "UTF-8", "utf8", '"utf-8"']) {
+    for (const charset of ["utf-8", "UTF-8", "utf8", '"utf-8"', "utf-8;"]) {
       const response = await fetch(
         `${server.base}/SessionManager/SessionManager/Login`,
         {
