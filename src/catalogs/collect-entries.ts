@@ -13,7 +13,7 @@ import { parseMessage } from "../parse/parse-message.js";
 import { DEFAULT_LIMITS, describeLimit, type Limits } from "../limits.js";
 import type { CatalogEntry } from "./catalog.js";
 import type { FileDiagnostics } from "./file-diagnostics.js";
-import { locateValueOffset } from "./message-positions.js";
+import { locateValueOffset, valueStartNote } from "./message-positions.js";
 import type {
   NodePropertyTokens,
   Position,
@@ -303,9 +303,7 @@ export class EntryCollector {
 
     const { error } = parsed;
     const at = locateValueOffset(node, text, error.offset, this.source);
-    const inside = at.exact
-      ? ""
-      : ` (at line ${error.line}, column ${error.column} of the message; the position shown is the start of the value because YAML line folding or escapes change the text)`;
+    const inside = at.exact ? "" : valueStartNote(error.line, error.column);
     this.reporter.error(
       "template-syntax",
       `invalid message for key '${key.key}': ${error.message}${inside}`,
@@ -340,9 +338,7 @@ export class EntryCollector {
 
     const { error } = compiled;
     const at = locate(error.offset);
-    const inside = at.exact
-      ? ""
-      : ` (at line ${error.line}, column ${error.column} of the message; the position shown is the start of the value because YAML line folding or escapes change the text)`;
+    const inside = at.exact ? "" : valueStartNote(error.line, error.column);
     this.reporter.error(
       "mf2-syntax",
       `invalid MessageFormat 2 message for key '${key.key}': ${error.message}${inside}`,

@@ -24,3 +24,11 @@ export function locateValueOffset(
     ? { ...source.position(start), exact: false }
     : { ...source.position(found), exact: true };
 }
+
+/**
+ * Returns the note a diagnostic adds when its position is only the start of
+ * the value: the line and column of the problem in the message's text.
+ */
+export function valueStartNote(line: number, column: number): string {
+  return ` (at line ${line}, column ${column} of the message; the position shown is the start of the value because YAML changes the text there: line folding, escapes or a final line break)`;
+}

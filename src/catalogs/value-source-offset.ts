@@ -45,7 +45,13 @@ function literalBlockOffset(
   const before = value.slice(0, offset);
   const valueLineIndex = before.split("\n").length - 1;
   const columnInValueLine = offset - (before.lastIndexOf("\n") + 1);
-  const valueLine = value.split("\n")[valueLineIndex] ?? "";
+  const valueLines = value.split("\n");
+  // The end of a value that ends with a line break is on no line of the
+  // block: the next source line may belong to another key.
+  if (valueLineIndex === valueLines.length - 1 && value.endsWith("\n")) {
+    return undefined;
+  }
+  const valueLine = valueLines[valueLineIndex] ?? "";
 
   // Skips the header line and the source lines of earlier value lines.
   let lineStart = headerOffset;

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalogs/catalog.js";
+import { valueStartNote } from "../catalogs/message-positions.js";
 import type {
   Diagnostic,
   DiagnosticCode,
@@ -6,7 +7,7 @@ import type {
 } from "../diagnostics/diagnostic.js";
 import { fileOf, type CatalogTree, type LintCatalog } from "./catalog-tree.js";
 import { findLintRule } from "./lint-rules.js";
-import { locateInEntry } from "./value-positions.js";
+import { locateInEntry, positionInText } from "./value-positions.js";
 
 /** The file, locale, catalog, key and position of a diagnostic without an entry. */
 export interface LintScope {
@@ -36,10 +37,18 @@ export class LintReporter {
     offset?: number,
     related?: SourceLocation,
   ): void {
-    const position =
-      offset === undefined
-        ? { line: entry.line, column: entry.column }
-        : locateInEntry(entry, offset, fileOf(this.tree, entry));
+    let position: { line?: number | undefined; column?: number | undefined } = {
+      line: entry.line,
+      column: entry.column,
+    };
+    if (offset !== undefined) {
+      const found = locateInEntry(entry, offset, fileOf(this.tree, entry));
+      position = found;
+      if (!found.exact) {
+        const inText = positionInText(entry.text, offset);
+        message += valueStartNote(inText.line, inText.column);
+      }
+    }
     const scope: LintScope = {
       file: entry.file ?? catalog.files[0]?.path ?? this.tree.dir,
       locale: catalog.locale,

@@ -3,6 +3,11 @@ import { valueSourceOffset } from "../catalogs/value-source-offset.js";
 import type { LintFile } from "./catalog-tree.js";
 import type { LinePosition } from "./source-lines.js";
 
+/** A source position, and whether it is exact or only the value start. */
+export interface EntryPosition extends LinePosition {
+  exact: boolean;
+}
+
 /**
  * Finds the source line and column of `offset`, an offset into the text of
  * `entry`, or the value start when the walk gives up or the file is unknown.
@@ -11,10 +16,11 @@ export function locateInEntry(
   entry: CatalogEntry,
   offset: number,
   file: LintFile | undefined,
-): LinePosition {
-  const start: LinePosition = {
+): EntryPosition {
+  const start: EntryPosition = {
     line: entry.line ?? 1,
     column: entry.column ?? 1,
+    exact: false,
   };
   if (!file || entry.line === undefined) return start;
   const source = file.source;
@@ -22,5 +28,16 @@ export function locateInEntry(
   if (valueStart === undefined) return start;
 
   const found = valueSourceOffset(source.text, valueStart, entry.text, offset);
-  return found === undefined ? start : source.position(found);
+  return found === undefined
+    ? start
+    : { ...source.position(found), exact: true };
+}
+
+/** Returns the line and column of `offset` in `text`, counted from 1. */
+export function positionInText(text: string, offset: number): LinePosition {
+  const before = text.slice(0, offset);
+  return {
+    line: before.split("\n").length,
+    column: offset - before.lastIndexOf("\n"),
+  };
 }

@@ -121,3 +121,33 @@ describe("template-syntax value start positions", () => {
     expect(result.entries.get("ok")?.text).toBe("fine");
   });
 });
+
+describe("mf2-syntax at the end of a literal block", () => {
+  it.each([
+    ["clip", "a: !mf2 |\n  {{hello {$x\nnext: ok\n", 1, 9, "line 2, column 1"],
+    [
+      "keep",
+      "a: !mf2 |+\n  {{hello {$x\n\nnext: ok\n",
+      1,
+      9,
+      "line 3, column 1",
+    ],
+    ["strip", "a: !mf2 |-\n  {{hello {$x\nnext: ok\n", 2, 14, undefined],
+  ])("%s", (_name, source, line, column, inMessage) => {
+    const result = parseCatalogYaml(source, FILE, {
+      locale: "en",
+      catalog: "task",
+    });
+    expect(result.diagnostics).toHaveLength(1);
+    const diagnostic = result.diagnostics[0]!;
+    expect(diagnostic.code).toBe("mf2-syntax");
+    expect(diagnostic.line).toBe(line);
+    expect(diagnostic.column).toBe(column);
+    if (inMessage === undefined) {
+      expect(diagnostic.message).not.toContain("of the message");
+    } else {
+      expect(diagnostic.message).toContain(`${inMessage} of the message`);
+    }
+    expect(result.entries.get("next")?.text).toBe("ok");
+  });
+});

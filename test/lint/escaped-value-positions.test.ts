@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lintFiles } from "./lint-fixtures.js";
+import { lintFiles, lintFilesFull } from "./lint-fixtures.js";
 
 /** Returns the code, line and column of each finding. */
 async function positions(
@@ -41,5 +41,18 @@ describe("positions inside escaped values", () => {
     expect(await positions('lone: "Use   \n  } here"\n')).toEqual([
       ["unbalanced-brace", 1, 7],
     ]);
+  });
+
+  it("value start carries a note", async () => {
+    // A folded block joins its lines, so `}` has no exact source position.
+    const { diagnostics } = await lintFilesFull({
+      "en/locmsg.yaml": "lone: >\n  Use\n  } here\n",
+    });
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["unbalanced-brace", 1, 7],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      "(at line 1, column 5 of the message; the position shown is the start of the value",
+    );
   });
 });
