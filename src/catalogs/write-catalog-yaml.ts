@@ -146,16 +146,28 @@ async function rollBack(
     if (file.renamed && file.hasBackup) {
       await attempt(rename(file.backup, file.target));
     } else if (file.renamed) {
-      await attempt(rm(file.target, { force: true }));
+      await attempt(removeIfPresent(file.target));
     } else if (file.hasBackup) {
-      await attempt(rm(file.backup, { force: true }));
+      await attempt(removeIfPresent(file.backup));
     }
-    await attempt(rm(file.temporary, { force: true }));
+    await attempt(removeIfPresent(file.temporary));
   }
   for (const folder of [...createdFolders].reverse()) {
     await attempt(removeEmptyFolders(folder));
   }
   return failures;
+}
+
+/**
+ * Removes a file that may not exist. A path that runs through a file
+ * (ENOTDIR), as when a folder could not be created, contains no file either.
+ */
+async function removeIfPresent(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
+  }
 }
 
 /** Removes `folder` and the folders below it, as long as they are empty. */

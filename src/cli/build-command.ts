@@ -61,7 +61,7 @@ export async function buildCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("build", {
     args: argv,
     options: {
       out: { type: "string" },

@@ -103,7 +103,7 @@ export const extensionExport: FormatCommand = {
 };
 
 async function runImport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("import extension", {
     args: argv,
     options: IMPORT_OPTIONS,
     allowPositionals: true,
@@ -154,7 +154,7 @@ async function runImport(argv: string[], io: CommandIo): Promise<number> {
 }
 
 async function runExport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("export extension", {
     args: argv,
     options: EXPORT_OPTIONS,
     allowPositionals: true,
@@ -188,7 +188,7 @@ async function runExport(argv: string[], io: CommandIo): Promise<number> {
   const unknown = (modules ?? []).filter((module) => !known.has(module));
   if (unknown.length > 0) {
     throw new CliError(
-      `no catalog for --module ${unknown.join(", ")} in ${dir}; modules there: ${[...new Set(all.map(moduleOf))].join(", ")}`,
+      `no catalog for --module ${unknown.map((module) => `'${module}'`).join(", ")} in ${dir}; modules there: ${[...new Set(all.map(moduleOf))].join(", ")}`,
     );
   }
 

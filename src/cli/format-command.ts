@@ -30,7 +30,7 @@ export async function formatCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("format", {
     args: argv,
     options: RENDER_OPTIONS,
     allowPositionals: true,

@@ -43,7 +43,7 @@ export async function hashPasswordCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("hash-password", {
     args: argv,
     options: OPTIONS,
     allowPositionals: true,

@@ -52,7 +52,7 @@ export async function lintCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("lint", {
     args: argv,
     options: {
       format: { type: "string", default: "human" },

@@ -92,14 +92,6 @@ export async function main(
       io.stderr(`locmsg ${name}: ${error.message}`);
       return error.exitCode;
     }
-    // parseArgs rejects unknown options and missing values with these codes.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(
-        `locmsg ${name}: ${(error as Error).message}; see 'locmsg ${name} --help'`,
-      );
-      return EXIT_USAGE;
-    }
     throw error;
   }
 }

@@ -64,7 +64,7 @@ export async function serveCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("serve", {
     args: argv,
     options: OPTIONS,
     allowPositionals: true,
@@ -75,6 +75,11 @@ export async function serveCommand(
   }
   if (positionals.length > 0) {
     throw new CliError(`serve takes no arguments, got '${positionals[0]}'`);
+  }
+  if (values.config === "") {
+    throw new CliError(
+      "invalid --config '': the value is empty; name a configuration file, or leave out --config",
+    );
   }
 
   const config = withEnvironmentAdmin(

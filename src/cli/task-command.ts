@@ -79,7 +79,7 @@ export async function taskCommand(
   argv: string[],
   io: CommandIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("task", {
     args: argv,
     options: { ...RENDER_OPTIONS, json: { type: "boolean", default: false } },
     allowPositionals: true,

@@ -111,7 +111,7 @@ export const vmsgExport: FormatCommand = {
 };
 
 async function runImport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("import vmsg", {
     args: argv,
     options: IMPORT_OPTIONS,
     allowPositionals: true,
@@ -196,7 +196,7 @@ function planImport(
 }
 
 async function runExport(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const { values, positionals } = parseCommandArgs("export vmsg", {
     args: argv,
     options: EXPORT_OPTIONS,
     allowPositionals: true,

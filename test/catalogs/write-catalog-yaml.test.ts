@@ -129,4 +129,20 @@ describe("writeFilesAtomically", () => {
     expect(await readdir(dir)).toEqual(["taken.yaml"]);
     expect(await readdir(folder)).toEqual([]);
   });
+
+  it("reports only the first error when a folder is a file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "locmsg-write-"));
+    await writeFile(path.join(dir, "de"), "a file");
+    const files = new Map([
+      [path.join(dir, "en", "x.yaml"), "en"],
+      [path.join(dir, "de", "x.yaml"), "de"],
+    ]);
+    const failure = await writeFilesAtomically(files).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toMatch(/EEXIST|ENOTDIR/);
+    expect(failure?.message).not.toContain("restoring the earlier files");
+    expect((await readdir(dir)).sort()).toEqual(["de"]);
+  });
 });

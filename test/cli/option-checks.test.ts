@@ -161,7 +161,7 @@ describe("option given twice", () => {
     expectOneError(
       result,
       new RegExp(
-        `^locmsg build: --out given twice \\('${first}' and '${second}'\\); pass it once`,
+        `^locmsg build: --out given twice \\('${first}' and '${second}'\\); pass it once; see 'locmsg build --help'`,
       ),
       "build",
     );
@@ -176,7 +176,7 @@ describe("option given twice", () => {
     );
     expectOneError(
       result,
-      /^locmsg format: --locale given twice \('de' and 'fr'\); pass it once/,
+      /^locmsg format: --locale given twice \('de' and 'fr'\); pass it once; see 'locmsg format --help'/,
       "format",
     );
   });
@@ -192,5 +192,35 @@ describe("option given twice", () => {
     ]);
     expect(result.stderr).not.toMatch(/given twice/);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("option parse errors", () => {
+  it("print one line each", async () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ["format", "--locale", "--strict"],
+        /^locmsg format: Option '--locale' argument is ambiguous\. Did you forget to specify the option argument for '--locale'\? To specify an option argument starting with a dash use '--locale=-XYZ'; see 'locmsg format --help'/,
+      ],
+      [
+        ["format", "--bogus"],
+        /^locmsg format: unknown option '--bogus'; put a value that starts with '-' after '--'; see 'locmsg format --help'/,
+      ],
+      [
+        ["import", "vmsg", "--bogus"],
+        /^locmsg import: unknown option '--bogus'; put a value that starts with '-' after '--'; see 'locmsg import vmsg --help'/,
+      ],
+      [
+        ["serve", "--config="],
+        /^locmsg serve: invalid --config '': the value is empty; name a configuration file, or leave out --config/,
+      ],
+      [
+        ["format", "--locale", "de\nen", "--locale", "fr"],
+        /^locmsg format: --locale given twice \("de\\nen" and 'fr'\); pass it once; see 'locmsg format --help'/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      expectOneError(await runCli(args, TASK_STATE), message, args.join(" "));
+    }
   });
 });

@@ -158,7 +158,7 @@ describe("locmsg import vmsg", () => {
       ],
       [
         ["import", "vmsg", en, "--out", out, "--bogus"],
-        /Unknown option '--bogus'/,
+        /unknown option '--bogus'; put a value that starts with '-' after '--'; see 'locmsg import vmsg --help'/,
       ],
       [
         ["import", "po", en, "--out", out],

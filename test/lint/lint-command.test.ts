@@ -193,7 +193,7 @@ describe("locmsg lint", () => {
 
   it("exit 2 for an unknown option", async () => {
     const result = await runCli(["lint", "--strict"]);
-    expect(result.stderr).toContain("locmsg lint: Unknown option '--strict'");
+    expect(result.stderr).toContain("locmsg lint: unknown option '--strict'");
     expect(result.code).toBe(2);
   });
 

@@ -283,7 +283,7 @@ describe("locmsg import/export extension", { timeout: 30_000 }, () => {
       "-",
     ]);
     expect(badModule.code).toBe(2);
-    expect(badModule.stderr).toContain("no catalog for --module auth");
+    expect(badModule.stderr).toContain("no catalog for --module 'auth'");
     const noDir = await runCli([
       "export",
       "extension",
