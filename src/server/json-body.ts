@@ -24,6 +24,11 @@ export function registerJsonParser(app: FastifyInstance): void {
     "application/json",
     { parseAs: "buffer" },
     (request, body, done) => {
+      // An unknown path or method is answered with 404 whatever its body.
+      if (request.is404) {
+        done(null, {});
+        return;
+      }
       try {
         checkCharset(request.headers["content-type"] ?? "");
         done(null, parseJsonBody(body as Buffer));

@@ -410,6 +410,22 @@ describe("body encoding and type", () => {
     }
   });
 
+  it("unknown path is 404 whatever the body", async () => {
+    for (const [contentType, body] of [
+      ["application/json; charset=latin1", "{}"],
+      ["application/json", "{not json"],
+    ]) {
+      const response = await fetch(`${server.base}/Nope/Nope/Nope`, {
+        method: "POST",
+        headers: { "content-type": contentType! },
+        body: body!,
+      });
+      expect(response.status, contentType).toBe(404);
+      const fault: any = await response.json();
+      expect(fault._typeName, contentType).toBe("InvalidRequest");
+    }
+  });
+
   it("charset given twice is rejected", async () => {
     for (const contentType of [
       "application/json; charset=utf-8; charset=latin1",
