@@ -28,6 +28,7 @@ import {
 import { readTaskInfo } from "../vsphere/read-task-info.js";
 import { decodeViJson, isRecord } from "../vsphere/vi-json.js";
 import { compilerFor } from "../compile/compiler-cache.js";
+import { callHandler, HandlerError } from "../diagnostics/handler-error.js";
 import { hasPlainPrototype, type Compiled } from "../compile/fast-render.js";
 import type { MessageCompiler } from "../compile/message-compiler.js";
 import type { Locmsg } from "./locmsg.js";
@@ -76,7 +77,15 @@ function guarded<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
+    if (error instanceof HandlerError) throw error.original;
     if (error instanceof LocmsgError) throw error;
+    // V8 raises this RangeError when a string would pass its maximum length
+    // (about 2^29 characters), as when many placeholders insert long values.
+    if (error instanceof RangeError && /string length/i.test(error.message)) {
+      throw invalidInput(
+        "the rendered text is longer than a JavaScript string can be; shorten the arguments, or lower limits.maxArgumentLength",
+      );
+    }
     const reason =
       error instanceof Error
         ? `${error.name}: ${error.message}`
@@ -549,7 +558,9 @@ export class Session {
     const collector = new DiagnosticCollector(
       strict,
       (diagnostic: Diagnostic) => {
-        for (const handler of handlers) handler?.(diagnostic);
+        for (const handler of handlers) {
+          if (handler) callHandler(handler, diagnostic);
+        }
       },
     );
     return {
@@ -578,7 +589,7 @@ export class Session {
       budget: { steps: 0, exhausted: false, reported: new Set() },
       report: (diagnostic) => {
         if (!firstReport(this.cachedContext!.budget!, diagnostic)) return;
-        onDiagnostic?.(diagnostic);
+        if (onDiagnostic) callHandler(onDiagnostic, diagnostic);
         if (strict) throw new LocmsgError([diagnostic]);
       },
     };

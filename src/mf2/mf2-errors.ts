@@ -25,6 +25,7 @@ import {
   type DiagnosticCode,
   type Severity,
 } from "../diagnostics/diagnostic.js";
+import { HandlerError } from "../diagnostics/handler-error.js";
 import {
   renderDiagnostic,
   type RenderContext,
@@ -59,7 +60,7 @@ export function createErrorHandler(
 ): (error: unknown) => void {
   let reported = 0;
   return (error: unknown) => {
-    const thrown = findLocmsgError(error);
+    const thrown = findStoppingError(error);
     if (thrown) throw thrown;
     if (error instanceof ReportedError) return;
     // A selector whose value failed to resolve cannot select either; the
@@ -70,12 +71,17 @@ export function createErrorHandler(
   };
 }
 
-/** Finds a strict-mode `LocmsgError`, which `messageformat` may have wrapped. */
-function findLocmsgError(error: unknown): LocmsgError | undefined {
-  if (error instanceof LocmsgError) return error;
+/**
+ * Finds an error that stops the render, a strict-mode `LocmsgError` or a
+ * `HandlerError`, which `messageformat` may have wrapped.
+ */
+function findStoppingError(error: unknown): Error | undefined {
+  const stops = (value: unknown): value is Error =>
+    value instanceof LocmsgError || value instanceof HandlerError;
+  if (stops(error)) return error;
   if (error instanceof MessageError) {
     const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof LocmsgError) return cause;
+    if (stops(cause)) return cause;
   }
   return undefined;
 }

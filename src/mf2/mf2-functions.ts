@@ -25,6 +25,7 @@ import { renderEntry } from "../render/render-entry.js";
 import { activeRender } from "./active-render.js";
 import { withCachedIntl } from "./cached-number.js";
 import { argumentValueOf } from "./mf2-arguments.js";
+import { HandlerError } from "../diagnostics/handler-error.js";
 import { Mf2LookupError, ReportedError } from "./mf2-errors.js";
 
 type Mf2Function = MessageFunction<string>;
@@ -47,7 +48,9 @@ function guard(fn: Mf2Function): Mf2Function {
     try {
       return call(fn, ctx, options, operand);
     } catch (error) {
-      if (error instanceof LocmsgError) throw error;
+      if (error instanceof LocmsgError || error instanceof HandlerError) {
+        throw error;
+      }
       ctx.onError(error);
       throw new ReportedError();
     }

@@ -200,3 +200,20 @@ describe("catalog limits", () => {
     expect(DEFAULT_LIMITS.maxRequestBodyBytes).toBe(1_048_576);
   });
 });
+
+describe("text longer than a string can be", () => {
+  it("throws invalid-input naming the cause", () => {
+    // 600 placeholders of a 1 MiB value pass V8's string length limit.
+    const engine = new Locmsg(
+      buildCatalogs({ en: { locmsg: { wide: "{name}".repeat(600) } } }),
+    );
+    const render = () =>
+      engine.createSession().format({
+        key: "wide",
+        arg: [{ key: "name", value: "y".repeat(1_048_576) }],
+      });
+    expect(render).toThrow(
+      "the rendered text is longer than a JavaScript string can be; shorten the arguments, or lower limits.maxArgumentLength",
+    );
+  });
+});
