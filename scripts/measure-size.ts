@@ -23,7 +23,7 @@ export const TARGET_BYTES = 2048;
  * when the runtime grows past it.
  * NOTE: it is above TARGET_BYTES, and docs/benchmarks.md explains why.
  */
-export const BUDGET_BYTES = 3336;
+export const BUDGET_BYTES = 3344;
 
 export interface Measured {
   name: string;

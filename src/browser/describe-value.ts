@@ -10,9 +10,13 @@
  */
 export function describeValue(value: unknown, maxLength = 10_000): string {
   let text = "";
+  // Set once text is left out: output that fills the bound exactly can
+  // still have lost its closing brackets.
+  let dropped: unknown;
   const ancestors: unknown[] = [];
   const append = (part: string) => {
     if (text.length < maxLength) text += part;
+    else dropped = 1;
   };
   const write = (value: any, depth: number): void => {
     if (value instanceof Date) {
@@ -54,5 +58,7 @@ export function describeValue(value: unknown, maxLength = 10_000): string {
     }
   };
   write(value, 0);
-  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+  return dropped || text.length > maxLength
+    ? `${text.slice(0, maxLength)}…`
+    : text;
 }

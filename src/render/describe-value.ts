@@ -33,6 +33,8 @@ class BoundedWriter {
   private readonly parts: string[] = [];
   private length = 0;
   private readonly ancestors = new Set<object>();
+  /** True once text was left out because the output was full. */
+  private dropped = false;
 
   constructor(private readonly maxLength: number) {}
 
@@ -41,17 +43,27 @@ class BoundedWriter {
   }
 
   text(): string {
-    return cut(this.parts.join(""), this.maxLength);
+    const text = this.parts.join("");
+    // Output that fills the bound exactly can still have lost its closing
+    // brackets, so the mark depends on what was left out.
+    return this.dropped ? `${text.slice(0, this.maxLength)}…` : text;
   }
 
   private append(text: string): void {
-    if (this.full) return;
+    if (this.full) {
+      this.dropped = true;
+      return;
+    }
+    if (this.length + text.length > this.maxLength) this.dropped = true;
     this.parts.push(text);
     this.length += text.length;
   }
 
   write(value: unknown, depth: number): void {
-    if (this.full) return;
+    if (this.full) {
+      this.dropped = true;
+      return;
+    }
     switch (typeof value) {
       case "string":
         this.append(depth === 0 ? value : JSON.stringify(value));

@@ -51,6 +51,15 @@ describe("browser describeValue", () => {
     }
   });
 
+  it("marks a cut at exactly the bound", () => {
+    // `[1,2` fills 4 characters, and the closing bracket is left out.
+    for (const write of [describeValue, serverDescribe]) {
+      expect(write([1, 2], 4)).toBe("[1,2…");
+      expect(write([1, 2], 5)).toBe("[1,2]");
+      expect(write({ a: 1, b: 2 }, 7)).toBe('{"a":1,…');
+    }
+  });
+
   it("matches the server on generated values", () => {
     const value = fc.anything({
       withBigInt: true,

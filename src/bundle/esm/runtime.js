@@ -302,14 +302,21 @@ function describeValue(value, maxLength = 10_000) {
   if (typeof value === "string") return cut(value, maxLength);
   const parts = [];
   let length = 0;
+  // True once text was left out: output that fills the bound exactly can
+  // still have lost its closing brackets.
+  let dropped = false;
   const ancestors = new Set();
   const append = (text) => {
+    if (length + text.length > maxLength) dropped = true;
     if (length >= maxLength) return;
     parts.push(text);
     length += text.length;
   };
   const write = (item, depth) => {
-    if (length >= maxLength) return;
+    if (length >= maxLength) {
+      dropped = true;
+      return;
+    }
     switch (typeof item) {
       case "string":
         append(depth === 0 ? item : JSON.stringify(item));
@@ -368,7 +375,8 @@ function describeValue(value, maxLength = 10_000) {
     // A proxy whose traps throw can fail even the type checks.
     return "[unreadable]";
   }
-  return cut(parts.join(""), maxLength);
+  const text = parts.join("");
+  return dropped ? `${text.slice(0, maxLength)}…` : text;
 }
 
 /**
