@@ -352,19 +352,28 @@ export class Session {
         `the message key must be a string such as "com.vmware.locmsg.taskState", not ${describeValue(key, 100)}`,
       );
     }
+    const session = this;
     let context: RenderContext | undefined;
     let compiler: MessageCompiler | undefined;
     let compiled: Compiled | null = null;
-    return (args = NO_ARGUMENTS, options) => {
+    // One declared parameter, and `options` read from `arguments`: calling
+    // a function with fewer arguments than it declares costs V8 extra work,
+    // and message functions are mostly called with the arguments alone.
+    return function (this: unknown, input?: object | unknown[]): string {
+      const args = input === undefined ? NO_ARGUMENTS : input;
+      const options =
+        arguments.length > 1
+          ? (arguments[1] as RenderOptions | undefined)
+          : undefined;
       if (options === undefined && readsAsPlainObject(args)) {
         // Compiled again when the locale, time zone or catalogs change.
         if (
           compiler === undefined ||
-          this.cachedContext !== context ||
-          this.generation !== this.engine.generation ||
+          session.cachedContext !== context ||
+          session.generation !== session.engine.generation ||
           compiler.revision !== context!.catalogs.revision
         ) {
-          context = this.baseContext();
+          context = session.baseContext();
           compiler = compilerFor(context);
           compiled = compiler.lookupKey(key);
         }
@@ -385,10 +394,19 @@ export class Session {
           if (text !== undefined) return text;
         }
       }
-      return guarded(() =>
-        this.renderInput({ key, args: messageArguments(args) }, options),
-      );
+      return session.renderArguments(key, args, options);
     };
+  }
+
+  /** Renders a message function's call through `format`'s path. */
+  private renderArguments(
+    key: string,
+    args: unknown,
+    options: RenderOptions | undefined,
+  ): string {
+    return guarded(() =>
+      this.renderInput({ key, args: messageArguments(args) }, options),
+    );
   }
 
   /**
