@@ -365,7 +365,7 @@ export class Session {
         arguments.length > 1
           ? (arguments[1] as RenderOptions | undefined)
           : undefined;
-      if (options === undefined && readsAsPlainObject(args)) {
+      if (options === undefined) {
         // Compiled again when the locale, time zone or catalogs change.
         if (
           compiler === undefined ||
@@ -377,22 +377,26 @@ export class Session {
           compiler = compilerFor(context);
           compiled = compiler.lookupKey(key);
         }
-        if (typeof compiled === "string") return compiled;
-        if (compiled !== null) {
-          // Saved and restored, because reading an argument may run a
-          // getter that renders another message with the same compiler.
-          const steps = compiler.steps;
-          compiler.steps = 0;
-          let text: string | undefined;
-          try {
-            text = compiled(args as Record<string, unknown>, 1);
-          } catch {
-            // A getter that throws, or a stack overflow: the general path
-            // below reads the arguments again and reports the error.
+        // Saved and restored, because reading an argument may run a getter
+        // that renders another message with the same compiler.
+        const steps = compiler.steps;
+        compiler.steps = 0;
+        let text: string | undefined;
+        // One guard for the prototype check and the render: a revoked Proxy,
+        // a getter that throws or a stack overflow sends the call to the
+        // general path below, which reads the arguments again and reports it.
+        try {
+          if (compiled !== null && hasPlainPrototype(args)) {
+            text =
+              typeof compiled === "string"
+                ? compiled
+                : compiled(args as Record<string, unknown>, 1);
           }
-          compiler.steps = steps;
-          if (text !== undefined) return text;
+        } catch {
+          text = undefined;
         }
+        compiler.steps = steps;
+        if (text !== undefined) return text;
       }
       return session.renderArguments(key, args, options);
     };
@@ -616,19 +620,6 @@ export class Session {
 }
 
 const NO_ARGUMENTS: object = Object.freeze({});
-
-/**
- * Reports whether message function arguments may take the compiled path.
- * A revoked Proxy, whose prototype cannot be read, may not, so the general
- * path reports it as invalid input.
- */
-function readsAsPlainObject(args: unknown): boolean {
-  try {
-    return hasPlainPrototype(args);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Reads a message function's arguments: an array of positional values, or
