@@ -26,6 +26,7 @@ const catalogs = buildCatalogs({
     },
     enum: {
       "TaskInfo.State.queued.label": "Queued",
+      "TaskInfo.State.__proto__.label": "Prototype",
       "Nested.queued.label": "nested {address}",
     },
   },
@@ -73,6 +74,14 @@ describe("MessageCompiler renders", () => {
 
   it("a number through Intl", () => {
     expect(render(target, "number", { count: 1234.5 })).toBe("1,234.5 items");
+  });
+
+  it("labels named like Object.prototype members", () => {
+    expect(render(target, "label", { field: "__proto__" })).toBe(
+      "State is Prototype",
+    );
+    expect(render(target, "label", { field: "constructor" })).toBeUndefined();
+    expect(render(target, "label", { field: "toString" })).toBeUndefined();
   });
 
   it("a label from the label table", () => {
