@@ -155,6 +155,8 @@ export class Session {
   /** The locale as requested, resolved again when the catalogs change. */
   private requestedLocale: string | undefined;
   private generation: number;
+  /** Renders running on this session; above 1 while one starts inside another. */
+  private rendersInProgress = 0;
 
   constructor(
     private readonly engine: Locmsg,
@@ -254,7 +256,7 @@ export class Session {
 
   /** Renders a LocalizableMessage (plain or VI/JSON). */
   format(message: unknown, options?: RenderOptions): string {
-    return guarded(() => this.formatUnguarded(message, options));
+    return this.guarded(() => this.formatUnguarded(message, options));
   }
 
   private formatUnguarded(message: unknown, options?: RenderOptions): string {
@@ -408,7 +410,7 @@ export class Session {
     args: unknown,
     options: RenderOptions | undefined,
   ): string {
-    return guarded(() =>
+    return this.guarded(() =>
       this.renderInput({ key, args: messageArguments(args) }, options),
     );
   }
@@ -433,7 +435,9 @@ export class Session {
         `the arguments must be an array of {key, value} or an object, not ${describeValue(args, 100)}`,
       );
     }
-    return guarded(() => this.formatTemplateUnguarded(template, args, options));
+    return this.guarded(() =>
+      this.formatTemplateUnguarded(template, args, options),
+    );
   }
 
   private formatTemplateUnguarded(
@@ -501,7 +505,9 @@ export class Session {
     format = "fullFormat",
     options?: RenderOptions,
   ): string {
-    return guarded(() => this.formatEventUnguarded(event, format, options));
+    return this.guarded(() =>
+      this.formatEventUnguarded(event, format, options),
+    );
   }
 
   private formatEventUnguarded(
@@ -543,7 +549,7 @@ export class Session {
 
   /** Renders the user-facing fields of a TaskInfo (plain or VI/JSON). */
   renderTaskInfo(task: unknown, options?: RenderOptions): LocalizedTaskInfo {
-    return guarded(() => this.renderTaskInfoUnguarded(task, options));
+    return this.guarded(() => this.renderTaskInfoUnguarded(task, options));
   }
 
   private renderTaskInfoUnguarded(
@@ -564,19 +570,42 @@ export class Session {
     return render(this.contextFor(options));
   }
 
-  /** Returns the context for one top-level render, its budget reset. */
+  /** Runs a render through `guarded`, counting renders in progress. */
+  private guarded<T>(run: () => T): T {
+    this.rendersInProgress++;
+    try {
+      return guarded(run);
+    } finally {
+      this.rendersInProgress--;
+    }
+  }
+
+  /**
+   * Returns the context for one render with its budget reset. A render that
+   * starts inside another one (from an `onDiagnostic` handler or a getter)
+   * gets a budget of its own, so the outer render's budget stays as it was.
+   */
   private contextFor(options: RenderOptions | undefined): RenderContext {
     checkOptions(options);
     const base = this.baseContext();
-    const budget = base.budget!;
-    budget.steps = 0;
-    budget.exhausted = false;
-    if (budget.reported.size > 0) budget.reported.clear();
-    if (options?.strict === undefined && options?.onDiagnostic === undefined) {
+    const nested = this.rendersInProgress > 1;
+    const budget: RenderBudget = nested
+      ? { steps: 0, exhausted: false, reported: new Set() }
+      : base.budget!;
+    if (!nested) {
+      budget.steps = 0;
+      budget.exhausted = false;
+      if (budget.reported.size > 0) budget.reported.clear();
+    }
+    if (
+      !nested &&
+      options?.strict === undefined &&
+      options?.onDiagnostic === undefined
+    ) {
       return base;
     }
-    const strict = options.strict ?? this.engine.options.strict ?? false;
-    const handlers = [this.engine.options.onDiagnostic, options.onDiagnostic];
+    const strict = options?.strict ?? this.engine.options.strict ?? false;
+    const handlers = [this.engine.options.onDiagnostic, options?.onDiagnostic];
     const collector = new DiagnosticCollector(
       strict,
       (diagnostic: Diagnostic) => {
@@ -587,6 +616,7 @@ export class Session {
     );
     return {
       ...base,
+      budget,
       report: (diagnostic) => {
         if (firstReport(budget, diagnostic)) collector.report(diagnostic);
       },
