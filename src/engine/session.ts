@@ -77,21 +77,26 @@ function guarded<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof HandlerError) throw error.original;
-    if (error instanceof LocmsgError) throw error;
-    // V8 raises this RangeError when a string would pass its maximum length
-    // (about 2^29 characters), as when many placeholders insert long values.
-    if (error instanceof RangeError && /string length/i.test(error.message)) {
-      throw invalidInput(
-        "the rendered text is longer than a JavaScript string can be; shorten the arguments, or lower limits.maxArgumentLength",
-      );
-    }
-    const reason =
-      error instanceof Error
-        ? `${error.name}: ${error.message}`
-        : describeValue(error, 200);
-    throw invalidInput(`failed to read the input (${reason}); pass plain data`);
+    throw renderError(error);
   }
+}
+
+/** Returns the error a render throws for `error`, as `guarded` describes. */
+function renderError(error: unknown): unknown {
+  if (error instanceof HandlerError) return error.original;
+  if (error instanceof LocmsgError) return error;
+  // V8 raises this RangeError when a string would pass its maximum length
+  // (about 2^29 characters), as when many placeholders insert long values.
+  if (error instanceof RangeError && /string length/i.test(error.message)) {
+    return invalidInput(
+      "the rendered text is longer than a JavaScript string can be; shorten the arguments, or lower limits.maxArgumentLength",
+    );
+  }
+  const reason =
+    error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : describeValue(error, 200);
+  return invalidInput(`failed to read the input (${reason}); pass plain data`);
 }
 
 function checkOptions(options: RenderOptions | undefined): void {
@@ -262,7 +267,9 @@ export class Session {
   private formatUnguarded(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
-    if (options === undefined) {
+    // As in message functions, only a render outside every other one of the
+    // session takes the compiled path.
+    if (options === undefined && this.rendersInProgress === 1) {
       const text = this.renderCompiled(input);
       if (text !== undefined) return text;
     }
@@ -362,6 +369,9 @@ export class Session {
     // a function with fewer arguments than it declares costs V8 extra work,
     // and message functions are mostly called with the arguments alone.
     return function (this: unknown, input?: object | unknown[]): string {
+      if (new.target !== undefined) {
+        throw new TypeError("a message function is not a constructor");
+      }
       const args = input === undefined ? NO_ARGUMENTS : input;
       const options =
         arguments.length > 1
@@ -384,9 +394,11 @@ export class Session {
         const steps = compiler.steps;
         compiler.steps = 0;
         let text: string | undefined;
-        // One guard for the prototype check and the render: a revoked Proxy,
-        // a getter that throws or a stack overflow sends the call to the
-        // general path below, which reads the arguments again and reports it.
+        // One guard for the prototype check and the render. An error (a
+        // revoked Proxy, a getter that throws, a stack overflow) is thrown as
+        // the general path would report it, without reading the arguments
+        // again. Message functions called from getters would otherwise retry
+        // at every level, which is exponential in the depth.
         try {
           if (compiled !== null && hasPlainPrototype(args)) {
             text =
@@ -394,8 +406,9 @@ export class Session {
                 ? compiled
                 : compiled(args as Record<string, unknown>, 1);
           }
-        } catch {
-          text = undefined;
+        } catch (error) {
+          compiler.steps = steps;
+          throw renderError(error);
         }
         compiler.steps = steps;
         if (text !== undefined) return text;
@@ -631,6 +644,11 @@ export class Session {
     if (this.generation !== this.engine.generation) this.refreshAfterReload();
     if (this.cachedContext) return this.cachedContext;
     const { strict = false, onDiagnostic } = this.engine.options;
+    const budget: RenderBudget = {
+      steps: 0,
+      exhausted: false,
+      reported: new Set(),
+    };
     this.cachedContext = {
       catalogs: this.engine.catalogs,
       chain: this.resolved.chain,
@@ -638,9 +656,11 @@ export class Session {
       maxDepth:
         this.engine.options.maxLookupDepth ?? this.engine.limits.maxLookupDepth,
       limits: this.engine.limits,
-      budget: { steps: 0, exhausted: false, reported: new Set() },
+      budget,
       report: (diagnostic) => {
-        if (!firstReport(this.cachedContext!.budget!, diagnostic)) return;
+        // The budget is kept here: a handler or getter may call setLocale,
+        // which drops cachedContext while this render goes on.
+        if (!firstReport(budget, diagnostic)) return;
         if (onDiagnostic) callHandler(onDiagnostic, diagnostic);
         if (strict) throw new LocmsgError([diagnostic]);
       },

@@ -204,3 +204,37 @@ describe("Session.message edge cases", () => {
     expect(items({ n: -0.4 })).toBe("-0 items");
   });
 });
+
+describe("Session.message re-entrant calls", () => {
+  it("reads nested getters a linear number of times", () => {
+    const session = engine().createSession({ locale: "en" });
+    const greeting = session.message("greeting");
+    let reads = 0;
+    const level = (depth: number): object => ({
+      get name(): string {
+        reads++;
+        if (depth >= 20) throw new Error("innermost");
+        return greeting(level(depth + 1));
+      },
+    });
+    expect(() => greeting(level(0))).toThrow(/innermost/);
+    // Once per level: a getter that throws is not read again.
+    expect(reads).toBe(21);
+  });
+
+  it("finishes a render whose handler calls setLocale", () => {
+    let session: ReturnType<Locmsg["createSession"]> | undefined;
+    const locmsg = new Locmsg(engine().catalogs, {
+      onDiagnostic: () => session!.setLocale("de"),
+    });
+    session = locmsg.createSession({ locale: "en" });
+    expect(session.format({ key: "lookup", arg: [] })).toBe("[{1}] [{2}]");
+    expect(session.message("greeting")({ name: "Ana" })).toBe("Hallo Ana");
+  });
+
+  it("is not a constructor", () => {
+    const greeting = engine().createSession().message("greeting");
+    const construct = greeting as unknown as new (args: object) => unknown;
+    expect(() => new construct({ name: "Ana" })).toThrow(TypeError);
+  });
+});
