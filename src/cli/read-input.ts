@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { CliError } from "./cli-error.js";
 import { findJsonErrorOffset } from "./json-error-offset.js";
+import { lineAndColumn } from "../diagnostics/line-and-column.js";
 
 /** Reads FILE, or standard input for `-`, as bytes. */
 async function readInputBytes(file: string): Promise<Uint8Array> {
@@ -104,19 +105,6 @@ function utf8Sequence(
     return { continuationBytes: 3, lower, upper };
   }
   return undefined;
-}
-
-/** Converts an offset in `text` to a 1-based line and column. */
-export function lineAndColumn(text: string, offset: number) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === "\n") {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /**

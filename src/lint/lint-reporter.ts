@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalogs/catalog.js";
 import { valueStartNote } from "../catalogs/message-positions.js";
+import { lineAndColumn } from "../diagnostics/line-and-column.js";
 import type {
   Diagnostic,
   DiagnosticCode,
@@ -7,7 +8,7 @@ import type {
 } from "../diagnostics/diagnostic.js";
 import { fileOf, type CatalogTree, type LintCatalog } from "./catalog-tree.js";
 import { findLintRule } from "./lint-rules.js";
-import { locateInEntry, positionInText } from "./value-positions.js";
+import { locateInEntry } from "./value-positions.js";
 
 /** The file, locale, catalog, key and position of a diagnostic without an entry. */
 export interface LintScope {
@@ -45,7 +46,7 @@ export class LintReporter {
       const found = locateInEntry(entry, offset, fileOf(this.tree, entry));
       position = found;
       if (!found.exact) {
-        const inText = positionInText(entry.text, offset);
+        const inText = lineAndColumn(entry.text, offset);
         message += valueStartNote(inText.line, inText.column);
       }
     }

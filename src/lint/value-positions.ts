@@ -32,12 +32,3 @@ export function locateInEntry(
     ? start
     : { ...source.position(found), exact: true };
 }
-
-/** Returns the line and column of `offset` in `text`, counted from 1. */
-export function positionInText(text: string, offset: number): LinePosition {
-  const before = text.slice(0, offset);
-  return {
-    line: before.split("\n").length,
-    column: offset - before.lastIndexOf("\n"),
-  };
-}
