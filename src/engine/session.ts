@@ -267,8 +267,9 @@ export class Session {
   private formatUnguarded(message: unknown, options?: RenderOptions): string {
     const input = readMessageInput(message);
     if (typeof input === "string") throw invalidInput(input);
-    // As in message functions, only a render outside every other one of the
-    // session takes the compiled path.
+    // Only a render outside every other render of this session takes the
+    // compiled path. A fallback reads nested values again, so format calls
+    // from getters would otherwise repeat that work at every level.
     if (options === undefined && this.rendersInProgress === 1) {
       const text = this.renderCompiled(input);
       if (text !== undefined) return text;

@@ -24,7 +24,7 @@ export function registerJsonParser(app: FastifyInstance): void {
     "application/json",
     { parseAs: "buffer" },
     (request, body, done) => {
-      // An unknown path or method is answered with 404 whatever its body.
+      // The server replies 404 to an unknown path or method, whatever its body.
       if (request.is404) {
         done(null, {});
         return;
